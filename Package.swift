@@ -1,0 +1,73 @@
+// swift-tools-version: 6.1
+// The layers and the rules between them are described in ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+  name: "Muster",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "muster", targets: ["muster"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+  ],
+  targets: [
+    // Layer 1: no dependencies of ours.
+    .target(name: "MusterDomain"),
+    .target(name: "MusterTerminal"),
+    .target(name: "CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+    .target(name: "MusterResources", plugins: ["EmbedResources"]),
+
+    // Layer 2.
+    .target(name: "MusterCurses", dependencies: ["MusterTerminal", "CCurses"]),
+    .target(
+      name: "MusterStore",
+      dependencies: ["MusterDomain", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
+      name: "MusterImport",
+      dependencies: [
+        "MusterDomain", "Yams", .product(name: "CSV", package: "CSV.swift"),
+      ]),
+    .target(name: "MusterUI", dependencies: ["MusterDomain", "MusterTerminal"]),
+
+    // Layer 3: the composition root.
+    .executableTarget(
+      name: "muster",
+      dependencies: [
+        "MusterDomain", "MusterTerminal", "MusterCurses", "MusterStore", "MusterImport",
+        "MusterUI", "MusterResources",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // Build tooling: compiles Resources/ into the binary.
+    .executableTarget(name: "EmbedTool"),
+    .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedTool"]),
+
+    // Tests.
+    .target(
+      name: "MusterTestSupport",
+      dependencies: ["MusterDomain", "MusterTerminal", "MusterUI", "MusterResources"]),
+    .testTarget(name: "MusterDomainTests", dependencies: ["MusterDomain"]),
+    .testTarget(name: "MusterTerminalTests", dependencies: ["MusterTerminal"]),
+    .testTarget(name: "MusterCursesTests", dependencies: ["MusterCurses", "MusterTerminal"]),
+    .testTarget(
+      name: "MusterStoreTests",
+      dependencies: [
+        "MusterStore", "MusterDomain", "MusterImport", "MusterResources", "MusterTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    .testTarget(
+      name: "MusterImportTests",
+      dependencies: ["MusterImport", "MusterDomain", "MusterResources", "MusterTestSupport"]),
+    .testTarget(
+      name: "MusterUITests",
+      dependencies: ["MusterUI", "MusterDomain", "MusterTerminal", "MusterTestSupport"]),
+    .testTarget(
+      name: "MusterEndToEndTests",
+      dependencies: ["muster", "MusterTestSupport", "MusterResources"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,80 @@
+/// The read side of the store; the browser and kiosk mode need nothing more.
+public protocol CatalogReading: Sendable {
+  /// How many records of each kind there are, and the span of days they cover.
+  func summary() throws -> CatalogSummary
+
+  /// One page of records of one kind, sorted as asked.
+  func entities(_ query: EntityQuery) throws -> EntityPage
+
+  /// Events and deployment starts and ends in date order, from a position on.
+  func timeline(_ query: TimelineQuery) throws -> TimelinePage
+
+  /// Everything known about one record, with its state as of `day` when given.
+  func detail(of record: RecordReference, asOf day: Day?) throws -> RecordDetail?
+
+  /// The deployments at a site (or inside it) that count as of `day`, with their state then.
+  func holders(of site: ID<Site>, asOf day: Day) throws -> [DeploymentState]
+
+  /// The deployments of an actor that count as of `day`, with their state then.
+  func positions(of actor: ID<ForceActor>, asOf day: Day) throws -> [DeploymentState]
+
+  /// Records matching a query, best first, with the matched text.
+  func search(_ request: SearchRequest) throws -> SearchResults
+
+  /// How many events fall in each of `buckets` equal slices of `range`.
+  func activity(in range: DayRange, buckets: Int) throws -> [Int]
+
+  /// A number that changes whenever any process commits to the store.
+  func changeToken() throws -> Int
+}
+
+/// The write side of the store, used by import and notes and never handed to kiosk mode.
+public protocol CatalogWriting: Sendable {
+  /// Writes every record of `dataset` in one transaction, replacing records with the same
+  /// identifier; all or nothing.
+  @discardableResult
+  func write(_ dataset: Dataset) throws -> WriteSummary
+
+  /// Adds an analyst's note.
+  func add(_ note: Note) throws
+
+  /// Pins or unpins a record for an analyst.
+  func setPinned(_ isPinned: Bool, _ pin: Pin) throws
+}
+
+/// What one write added and replaced.
+public struct WriteSummary: Hashable, Sendable, Codable {
+  /// Records that were new, by kind.
+  public var inserted: [RecordKind: Int]
+  /// Records that replaced one with the same identifier, by kind.
+  public var updated: [RecordKind: Int]
+
+  /// A summary from its counts.
+  public init(inserted: [RecordKind: Int] = [:], updated: [RecordKind: Int] = [:]) {
+    self.inserted = inserted
+    self.updated = updated
+  }
+
+  /// All records written.
+  public var total: Int { inserted.values.reduce(0, +) + updated.values.reduce(0, +) }
+}
+
+/// The size and span of a catalog.
+public struct CatalogSummary: Hashable, Sendable, Codable {
+  /// How many records of each kind.
+  public var counts: [RecordKind: Int]
+  /// The days from the earliest to the latest dated record, if any.
+  public var span: DayRange?
+  /// The dataset's title, if the store knows it.
+  public var title: String?
+
+  /// A summary from its fields.
+  public init(counts: [RecordKind: Int], span: DayRange?, title: String? = nil) {
+    self.counts = counts
+    self.span = span
+    self.title = title
+  }
+
+  /// How many records of a kind.
+  public func count(of kind: RecordKind) -> Int { counts[kind] ?? 0 }
+}

@@ -1,0 +1,11 @@
+/// Files shipped inside the `muster` binary: the bundled dataset and other data.
+public enum BundledResources {
+  /// The bundled dataset, in the native YAML format.
+  public static var dataset: String { EmbeddedResources.files[datasetFileName] ?? "" }
+
+  /// The file name of the bundled dataset in `Resources/`.
+  public static let datasetFileName = "albu-kamal-2020.yaml"
+
+  /// Every embedded file, by name.
+  public static var files: [String: String] { EmbeddedResources.files }
+}

@@ -1,0 +1,128 @@
+import GRDB
+import MusterDomain
+
+/// Deployments with names resolved and their state as of a day, after events' effects.
+struct DeploymentStates {
+  let db: Database
+
+  /// Deployments of actor `?1` that count as of day `?2`.
+  static let positionsSQL = """
+    SELECT rowid FROM deployment WHERE actor = ?1
+      AND (start_first IS NULL OR start_first <= ?2) AND (end_last IS NULL OR end_last >= ?2)
+    """
+
+  /// The deployments at a site or any site inside it that count as of `day`, holders first.
+  func holders(ofSite site: Int64, asOf day: Day) throws -> [DeploymentState] {
+    let states = try states(
+      sql: Self.holdersSQL, arguments: [site, day.daysSinceEpoch], asOf: day)
+    return Self.ordered(states)
+  }
+
+  /// Deployments at site `?1` or inside it that count as of day `?2`, best graded first.
+  static let holdersSQL = """
+    WITH RECURSIVE inside(rowid) AS (
+      SELECT ?1 UNION SELECT site.rowid FROM site JOIN inside ON site.parent = inside.rowid)
+    SELECT deployment.rowid FROM inside CROSS JOIN deployment ON deployment.site = inside.rowid
+    WHERE (start_first IS NULL OR start_first <= ?2) AND (end_last IS NULL OR end_last >= ?2)
+    ORDER BY grade_reliability IS NULL, grade_reliability, grade_credibility, deployment.rowid
+    """
+
+  /// The most telling holder of a site as of a day, and how many deployments count then in
+  /// all; for list rows, which must stay cheap for a region with thousands inside it.
+  func leadingHolder(ofSite site: Int64, asOf day: Day) throws -> (
+    holder: DeploymentState?, count: Int
+  ) {
+    let count =
+      try db.value(
+        Int.self, sql: "SELECT count(*) FROM (\(Self.holdersSQL))",
+        arguments: [site, day.daysSinceEpoch]) ?? 0
+    guard count > 0 else { return (nil, 0) }
+    let candidates = try states(
+      sql: Self.holdersSQL + " LIMIT 4", arguments: [site, day.daysSinceEpoch], asOf: day)
+    return (Self.ordered(candidates).first, count)
+  }
+
+  /// Holding states first, then the best graded, then by actor name.
+  static func ordered(_ states: [DeploymentState]) -> [DeploymentState] {
+    states.sorted { lhs, rhs in
+      if lhs.status.isHolding != rhs.status.isHolding { return lhs.status.isHolding }
+      switch (lhs.grade, rhs.grade) {
+      case (let left?, let right?) where left != right: return left < right
+      case (.some, nil): return true
+      case (nil, .some): return false
+      default: return lhs.actorName < rhs.actorName
+      }
+    }
+  }
+
+  /// States of the deployments whose rowids `sql` selects, as of `day` (or after every
+  /// effect when `nil`), in the order `sql` gives.
+  func states(sql: String, arguments: StatementArguments, asOf day: Day?) throws
+    -> [DeploymentState]
+  {
+    let rowids = try db.values(Int64.self, sql: sql, arguments: arguments)
+    let loader = RecordLoader(db: db)
+    var result: [DeploymentState] = []
+    for rowid in rowids {
+      guard let deployment = try loader.deployment(rowid),
+        let names = try db.row(
+          sql: """
+            SELECT actor.name AS actor_name, site.name AS site_name,
+              deployment.grade_reliability, deployment.grade_credibility
+            FROM deployment JOIN actor ON actor.rowid = deployment.actor
+            JOIN site ON site.rowid = deployment.site WHERE deployment.rowid = ?
+            """, arguments: [rowid])
+      else { continue }
+      let effects = try db.rows(
+        sql: """
+          SELECT effect.*, event.date_first, event.date_last, event.date_precision,
+            event.date_code
+          FROM effect JOIN event ON event.rowid = effect.event
+          WHERE effect.deployment = ? ORDER BY event.date_first, event.rowid
+          """, arguments: [rowid]
+      ).compactMap { row -> (date: FuzzyDate, change: DeploymentEffect.Change)? in
+        guard let date = try row.fuzzyDate("date") else { return nil }
+        return (date, try RecordLoader.change(of: row))
+      }
+      let (status, strength) = deployment.state(asOf: day, effects: effects)
+      let successor = try deployment.successor.flatMap {
+        try loader.link($0.reference(.deployment))
+      }
+      let predecessors = try db.values(
+        String.self, sql: "SELECT id FROM deployment WHERE successor = ? ORDER BY rowid",
+        arguments: [rowid]
+      ).compactMap { try loader.link(RecordReference(kind: .deployment, rawValue: $0)) }
+      result.append(
+        DeploymentState(
+          deployment: deployment, actorName: try names.get("actor_name"),
+          siteName: try names.get("site_name"),
+          status: status, strength: strength, grade: try names.grade(), successor: successor,
+          predecessors: predecessors))
+    }
+    return result
+  }
+}
+
+extension SQLiteCatalog {
+  /// The deployments at a site or inside it that count as of a day, holders first.
+  public func holders(of site: ID<Site>, asOf day: Day) throws -> [DeploymentState] {
+    try read { db in
+      guard let rowid = try RecordLoader(db: db).rowid(of: site.reference(.site)) else {
+        return []
+      }
+      return try DeploymentStates(db: db).holders(ofSite: rowid, asOf: day)
+    }
+  }
+
+  /// The deployments of an actor that count as of a day.
+  public func positions(of actor: ID<ForceActor>, asOf day: Day) throws -> [DeploymentState] {
+    try read { db in
+      guard let rowid = try RecordLoader(db: db).rowid(of: actor.reference(.actor)) else {
+        return []
+      }
+      return DeploymentStates.ordered(
+        try DeploymentStates(db: db).states(
+          sql: DeploymentStates.positionsSQL, arguments: [rowid, day.daysSinceEpoch], asOf: day))
+    }
+  }
+}

@@ -1,0 +1,248 @@
+import GRDB
+import MusterDomain
+
+extension SQLiteCatalog {
+  /// How many records of each kind there are, and the span of days they cover.
+  public func summary() throws -> CatalogSummary {
+    try read { db in
+      var counts: [RecordKind: Int] = [:]
+      for kind in RecordKind.allCases {
+        counts[kind] = try db.value(Int.self, sql: "SELECT count(*) FROM \(kind.rawValue)") ?? 0
+      }
+      let title = try db.value(String.self, sql: "SELECT value FROM meta WHERE key = 'title'")
+      return CatalogSummary(counts: counts, span: try span(db), title: title)
+    }
+  }
+
+  /// The days from the earliest to the latest event start or deployment bound.
+  ///
+  /// Each bound is an indexed `min` or `max`, so this costs the same for a million events
+  /// as for ten.
+  func span(_ db: Database) throws -> DayRange? {
+    let bounds = try db.row(
+      sql: """
+        SELECT (SELECT min(date_first) FROM event) AS a, (SELECT min(start_first) FROM deployment) AS b,
+          (SELECT min(end_last) FROM deployment) AS c, (SELECT max(date_first) FROM event) AS d,
+          (SELECT max(start_first) FROM deployment) AS e, (SELECT max(end_last) FROM deployment) AS f
+        """)
+    guard let bounds else { return nil }
+    let firsts: [Int] = try ["a", "b", "c"].compactMap { try bounds.get($0) as Int? }
+    let lasts: [Int] = try ["d", "e", "f"].compactMap { try bounds.get($0) as Int? }
+    guard let first = firsts.min(), let last = lasts.max() else { return nil }
+    return DayRange(first: Day(daysSinceEpoch: first), last: Day(daysSinceEpoch: last))
+  }
+
+  /// One page of records of one kind, sorted as asked.
+  public func entities(_ query: EntityQuery) throws -> EntityPage {
+    try read { db in
+      let table = query.kind.rawValue
+      let total = try db.value(Int.self, sql: "SELECT count(*) FROM \(table)") ?? 0
+      let limit = max(0, query.limit)
+      let offset = max(0, query.offset)
+      let rows: [EntityRow]
+      let reader = ListReader(db: db, asOf: query.asOf)
+      switch query.kind {
+      case .actor, .site, .source:
+        let order =
+          query.order == .recent && query.kind != .source
+          ? "last_day IS NULL, last_day DESC, sort_key" : "sort_key, rowid"
+        rows = try db.values(
+          Int64.self, sql: "SELECT rowid FROM \(table) ORDER BY \(order) LIMIT ? OFFSET ?",
+          arguments: [limit, offset]
+        ).compactMap { try reader.row(query.kind, $0) }
+      case .event:
+        let direction = query.order == .recent ? "DESC" : "ASC"
+        rows = try db.values(
+          Int64.self,
+          sql: """
+            SELECT rowid FROM event ORDER BY date_first \(direction), rowid \(direction)
+            LIMIT ? OFFSET ?
+            """, arguments: [limit, offset]
+        ).compactMap { try reader.row(.event, $0) }
+      case .deployment:
+        let order =
+          query.order == .recent
+          ? "deployment.start_first IS NULL, deployment.start_first DESC"
+          : "actor.sort_key, site.sort_key, deployment.start_first"
+        rows = try db.values(
+          Int64.self,
+          sql: """
+            SELECT deployment.rowid FROM deployment JOIN actor ON actor.rowid = deployment.actor
+            JOIN site ON site.rowid = deployment.site ORDER BY \(order), deployment.rowid
+            LIMIT ? OFFSET ?
+            """, arguments: [limit, offset]
+        ).compactMap { try reader.row(.deployment, $0) }
+      case .relation, .document, .note:
+        let order = query.order == .recent ? "rowid DESC" : "rowid"
+        rows = try db.values(
+          Int64.self, sql: "SELECT rowid FROM \(table) ORDER BY \(order) LIMIT ? OFFSET ?",
+          arguments: [limit, offset]
+        ).compactMap { try reader.row(query.kind, $0) }
+      }
+      return EntityPage(rows: rows, total: total, offset: offset)
+    }
+  }
+
+  /// How many events fall in each of a number of equal slices of a span.
+  public func activity(in range: DayRange, buckets: Int) throws -> [Int] {
+    guard buckets > 0 else { return [] }
+    return try read { db in
+      var counts = Array(repeating: 0, count: buckets)
+      let first = range.first.daysSinceEpoch
+      let width = range.count
+      let rows = try db.rows(
+        sql: """
+          SELECT (date_first - ?1) * ?3 / ?2 AS bucket, count(*) AS n FROM event
+          WHERE date_first BETWEEN ?1 AND ?4 GROUP BY bucket
+          """, arguments: [first, width, buckets, range.last.daysSinceEpoch])
+      for row in rows {
+        let bucket: Int = try row.get("bucket")
+        if counts.indices.contains(bucket) { counts[bucket] = try row.get("n") }
+      }
+      return counts
+    }
+  }
+
+  /// Runs a read on the catalog's one connection, with errors that name the file.
+  func read<T>(_ body: (Database) throws -> T) throws -> T {
+    try StoreError.wrapping(path: path) { try database.read(body) }
+  }
+}
+
+/// Builds list rows, with each kind's most useful fact.
+struct ListReader {
+  let db: Database
+  let asOf: Day?
+
+  var loader: RecordLoader { RecordLoader(db: db) }
+
+  func row(_ kind: RecordKind, _ rowid: Int64) throws -> EntityRow? {
+    switch kind {
+    case .actor:
+      guard
+        let row = try db.row(
+          sql: "SELECT id, name, kind FROM actor WHERE rowid = ?", arguments: [rowid])
+      else { return nil }
+      var fact = ""
+      if let asOf {
+        let states = try DeploymentStates(db: db).states(
+          sql: DeploymentStates.positionsSQL, arguments: [rowid, asOf.daysSinceEpoch],
+          asOf: asOf
+        ).filter(\.status.isHolding)
+        fact = Self.positionsFact(states)
+      }
+      return EntityRow(
+        record: RecordReference(kind: .actor, rawValue: try row.get("id")),
+        title: try row.get("name"),
+        category: Self.words(try row.get("kind")), fact: fact)
+    case .site:
+      guard
+        let row = try db.row(
+          sql: "SELECT id, name, kind FROM site WHERE rowid = ?", arguments: [rowid])
+      else { return nil }
+      var fact = ""
+      if let asOf {
+        let (holder, count) = try DeploymentStates(db: db).leadingHolder(
+          ofSite: rowid, asOf: asOf)
+        fact = Self.holderFact(holder, count: count)
+      }
+      return EntityRow(
+        record: RecordReference(kind: .site, rawValue: try row.get("id")),
+        title: try row.get("name"),
+        category: Self.words(try row.get("kind")), fact: fact)
+    case .source:
+      guard let source = try loader.source(rowid) else { return nil }
+      return EntityRow(
+        record: source.id.reference(.source), title: source.name,
+        category: Self.words(source.kind.rawValue),
+        fact: "\(source.reliability.rawValue) \(source.reliability.meaning)")
+    case .deployment:
+      guard
+        let state = try DeploymentStates(db: db).states(
+          sql: "SELECT ?1 AS rowid", arguments: [rowid], asOf: asOf
+        ).first
+      else { return nil }
+      let deployment = state.deployment
+      return EntityRow(
+        record: deployment.id.reference(.deployment),
+        title: "\(state.actorName) at \(state.siteName)",
+        category: deployment.role.rawValue, fact: Self.stateFact(state),
+        date: deployment.period.start?.date, grade: state.grade)
+    case .event:
+      guard
+        let row = try db.row(
+          sql: """
+            SELECT event.id, event.kind, event.summary, event.date_first, event.date_last,
+              event.date_precision, event.date_code, event.grade_reliability,
+              event.grade_credibility, site.name AS site_name
+            FROM event LEFT JOIN site ON site.rowid = event.site WHERE event.rowid = ?
+            """, arguments: [rowid])
+      else { return nil }
+      return EntityRow(
+        record: RecordReference(kind: .event, rawValue: try row.get("id")),
+        title: try row.get("summary"),
+        category: try row.get("kind"), fact: try row.get("site_name") ?? "",
+        date: try row.fuzzyDate("date"),
+        grade: try row.grade())
+    case .relation:
+      guard let relation = try loader.relation(rowid),
+        let subject = try loader.link(relation.subject.reference(.actor)),
+        let object = try loader.link(relation.object.reference(.actor))
+      else { return nil }
+      return EntityRow(
+        record: relation.id.reference(.relation),
+        title: "\(subject.title) \(relation.kind.phrase) \(object.title)",
+        category: relation.kind.rawValue, fact: relation.analystStatus.rawValue,
+        date: relation.period.start?.date,
+        grade: relation.citations.isEmpty ? nil : try grade(relation))
+    case .document:
+      guard let document = try loader.document(rowid),
+        let source = try loader.link(document.source.reference(.source))
+      else { return nil }
+      return EntityRow(
+        record: document.id.reference(.document), title: document.title,
+        category: source.title, date: document.published)
+    case .note:
+      guard let note = try loader.note(rowid) else { return nil }
+      return EntityRow(
+        record: note.id.reference(.note), title: note.text, category: note.author,
+        fact: note.target.rawValue)
+    }
+  }
+
+  func grade(_ relation: ActorRelation) throws -> Grade? {
+    try db.row(
+      sql: "SELECT grade_reliability, grade_credibility FROM relation WHERE id = ?",
+      arguments: [relation.id.rawValue])?.grade()
+  }
+
+  static func words(_ rawValue: String?) -> String {
+    (rawValue ?? "").replacingOccurrences(of: "_", with: " ")
+  }
+
+  /// "present", "withdrawing · ≤2,000 personnel".
+  static func stateFact(_ state: DeploymentState) -> String {
+    var parts = [words(state.status.rawValue)]
+    if let strength = state.strength { parts.append(strength.description) }
+    return parts.joined(separator: " · ")
+  }
+
+  /// The holder that matters most, and how many others there are.
+  static func holderFact(_ holder: DeploymentState?, count: Int) -> String {
+    guard let holder else { return "" }
+    let others = count > 1 ? " +\(count - 1)" : ""
+    return "\(holder.actorName) (\(words(holder.status.rawValue)))\(others)"
+  }
+
+  /// Where an actor is: one site by name, or how many.
+  static func positionsFact(_ states: [DeploymentState]) -> String {
+    switch states.count {
+    case 0: return ""
+    case 1:
+      let state = states[0]
+      let strength = state.strength.map { " · \($0.estimate)" } ?? ""
+      return "\(state.siteName)\(strength)"
+    default: return "\(states.count) positions"
+    }
+  }
+}

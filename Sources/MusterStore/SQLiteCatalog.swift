@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import MusterDomain
+
+/// The catalog in one SQLite file: the read side.
+///
+/// One `DatabaseQueue` (a single connection) serves every read, so `PRAGMA data_version`
+/// on it notices commits from other processes. Opened read-only, the connection also runs
+/// `PRAGMA query_only`, so no statement can write whatever the caller does.
+public final class SQLiteCatalog: CatalogReading {
+  let database: DatabaseQueue
+  /// The database file.
+  public let path: String
+  /// Whether the file was opened read-only (kiosk mode).
+  public let isReadOnly: Bool
+
+  init(database: DatabaseQueue, path: String, isReadOnly: Bool) {
+    self.database = database
+    self.path = path
+    self.isReadOnly = isReadOnly
+  }
+
+  /// Opens an existing database for reading only: `SQLITE_OPEN_READONLY` and `query_only`.
+  public static func openReadOnly(at path: String) throws(StoreError) -> SQLiteCatalog {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw StoreError(.missing, path: path, "no such database file")
+    }
+    guard FileManager.default.isReadableFile(atPath: path) else {
+      throw StoreError(.io, path: path, "the database file is not readable (permissions)")
+    }
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(5)
+    configuration.label = "muster.read-only"
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA query_only = ON")
+    }
+    let queue = try StoreError.wrapping(path: path) {
+      try DatabaseQueue(path: path, configuration: configuration)
+    }
+    try StoreError.wrapping(path: path) {
+      try queue.read { db in try checkSchema(db, path: path, canMigrate: false) }
+    }
+    return SQLiteCatalog(database: queue, path: path, isReadOnly: true)
+  }
+
+  /// Opens a database for reading and writing, creating and migrating it as needed.
+  public static func openWritable(at path: String) throws(StoreError) -> SQLiteCatalogWriter {
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+      throw StoreError(.missing, path: path, "the folder \(folder) does not exist")
+    }
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(5)
+    configuration.label = "muster.read-write"
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+    }
+    let queue = try StoreError.wrapping(path: path) {
+      try DatabaseQueue(path: path, configuration: configuration)
+    }
+    try StoreError.wrapping(path: path) {
+      try queue.writeWithoutTransaction { db in
+        let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        if mode?.lowercased() != "wal" {
+          throw StoreError(.io, path: path, "cannot switch the database to WAL mode")
+        }
+      }
+      try queue.read { db in try checkSchema(db, path: path, canMigrate: true) }
+      try Schema.migrator.migrate(queue)
+    }
+    return SQLiteCatalogWriter(
+      catalog: SQLiteCatalog(database: queue, path: path, isReadOnly: false))
+  }
+
+  /// Refuses files that are not Muster databases, or are newer than this Muster.
+  static func checkSchema(_ db: Database, path: String, canMigrate: Bool) throws {
+    let tables = try String.fetchSet(
+      db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+    if tables.isEmpty && canMigrate { return }
+    guard tables.contains("grdb_migrations"), tables.contains("meta") else {
+      throw StoreError(
+        .notADatabase, path: path,
+        "this SQLite file is not a Muster database (no Muster tables in it)")
+    }
+    let applied = try Schema.migrator.appliedIdentifiers(db)
+    let known = Set(Schema.migrator.migrations)
+    if !applied.isSubset(of: known) {
+      throw StoreError(
+        .incompatible, path: path,
+        "the database was made by a newer Muster (schema \(applied.sorted().joined(separator: ", ")))"
+      )
+    }
+    if !canMigrate && applied != known {
+      throw StoreError(
+        .incompatible, path: path,
+        "the database needs an upgrade; open it once with `muster --db \(path)` and write access"
+      )
+    }
+  }
+
+  /// SQLite's data version: it changes whenever another connection commits.
+  public func changeToken() throws -> Int {
+    try database.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+  }
+}
+
+extension StoreError {
+  /// Runs `body`, turning SQLite and GRDB errors into `StoreError`s that name the file.
+  static func wrapping<T>(path: String, _ body: () throws -> T) throws(StoreError) -> T {
+    do {
+      return try body()
+    } catch let error as StoreError {
+      throw error.path.isEmpty ? StoreError(error.kind, path: path, error.message) : error
+    } catch let error as DatabaseError {
+      throw StoreError(error, path: path)
+    } catch {
+      throw StoreError(.io, path: path, "\(error)")
+    }
+  }
+
+  init(_ error: DatabaseError, path: String) {
+    let detail = error.message ?? "\(error.resultCode)"
+    switch error.resultCode {
+    case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+      self.init(.notADatabase, path: path, "the file is not a database or is damaged (\(detail))")
+    case .SQLITE_READONLY:
+      self.init(.readOnly, path: path, "the database is read-only here (\(detail))")
+    case .SQLITE_CANTOPEN:
+      self.init(.io, path: path, "cannot open the database file (\(detail))")
+    case .SQLITE_FULL:
+      self.init(.io, path: path, "the disk is full (\(detail))")
+    case .SQLITE_IOERR, .SQLITE_PERM, .SQLITE_BUSY, .SQLITE_LOCKED:
+      self.init(.io, path: path, "\(detail)")
+    case .SQLITE_CONSTRAINT:
+      self.init(.invalidData, path: path, "the data breaks a rule of the database (\(detail))")
+    default:
+      self.init(.io, path: path, "\(detail)")
+    }
+  }
+}

@@ -1,0 +1,252 @@
+import GRDB
+import MusterDomain
+
+/// One entry of the full-text index: folded names and body text, keyed by date.
+///
+/// The key orders the index by date, so the newest matches of any query come first for
+/// free (`ORDER BY rowid DESC` needs no sort, see performance.md): bits 36 and up hold the
+/// day (offset so it is never negative), bits 32–35 the record kind, the low 32 bits the
+/// record's rowid.
+struct SearchDocument {
+  static let dayOffset = 1 << 20
+  static let maximumRowid: Int64 = 1 << 32
+
+  let kind: RecordKind
+  let rowid: Int64
+  let day: Day?
+  let names: String
+  let body: String
+
+  var key: Int64 {
+    let dayPart = day.map { min(max($0.daysSinceEpoch + Self.dayOffset, 1), 2 * Self.dayOffset) }
+    return (Int64(dayPart ?? 0) << 36) | (Int64(kind.code) << 32) | rowid
+  }
+
+  static func kind(ofKey key: Int64) -> RecordKind? {
+    RecordKind(code: Int((key >> 32) & 0xF))
+  }
+
+  static func rowid(ofKey key: Int64) -> Int64 {
+    key & 0xFFFF_FFFF
+  }
+}
+
+/// Rebuilds the full-text entry and the name keys of one record from what the database holds.
+struct SearchIndexer {
+  let db: Database
+
+  mutating func reindex(_ record: IndexedRecord) throws {
+    try db.cachedStatement(sql: "DELETE FROM search_text WHERE kind = ? AND record = ?")
+      .execute(arguments: [record.kind.code, record.rowid])
+    try db.cachedStatement(sql: "DELETE FROM name_key WHERE kind = ? AND record = ?")
+      .execute(arguments: [record.kind.code, record.rowid])
+    guard let document = try document(for: record) else { return }
+    let nameKeys = try nameKeySources(for: record).flatMap(SearchKey.nameKeys)
+    // The names column also carries each name run together, so the text tier finds
+    // `albukamal` in `Albu Kamal` as the name tiers do.
+    let compactNames = nameKeys.filter { $0.wordOffset == 0 }.map(\.key)
+    let names = ([SearchKey.indexText(document.names)] + compactNames).joined(separator: " ")
+    try db.cachedStatement(
+      sql: "INSERT INTO search_text(rowid, kind, record, names, body) VALUES (?, ?, ?, ?, ?)"
+    ).execute(
+      arguments: [
+        document.key, record.kind.code, record.rowid, names, SearchKey.indexText(document.body),
+      ])
+    for nameKey in nameKeys {
+      try db.cachedStatement(
+        sql: "INSERT OR IGNORE INTO name_key(key, kind, record, word_offset) VALUES (?, ?, ?, ?)"
+      ).execute(arguments: [nameKey.key, record.kind.code, record.rowid, nameKey.wordOffset])
+    }
+  }
+
+  /// The names whose keys the name tiers of search match: a name and its aliases.
+  func nameKeySources(for record: IndexedRecord) throws -> [String] {
+    switch record.kind {
+    case .actor, .site:
+      let name = try db.value(
+        String.self, sql: "SELECT name FROM \(record.kind.rawValue) WHERE rowid = ?",
+        arguments: [record.rowid])
+      return [name].compactMap { $0 } + (try aliases(of: record))
+    case .source:
+      return try db.values(
+        String.self, sql: "SELECT name FROM source WHERE rowid = ?", arguments: [record.rowid])
+    case .deployment, .event, .relation, .document, .note:
+      return []
+    }
+  }
+
+  func aliases(of record: IndexedRecord) throws -> [String] {
+    try db.values(
+      String.self,
+      sql: "SELECT name FROM alias WHERE owner_kind = ? AND owner = ? ORDER BY position",
+      arguments: [record.kind.code, record.rowid])
+  }
+
+  func citationQuotes(of record: IndexedRecord) throws -> [String] {
+    try db.values(
+      String.self,
+      sql: """
+        SELECT quote FROM citation WHERE claim_kind = ? AND claim = ? AND quote IS NOT NULL
+        ORDER BY position
+        """, arguments: [record.kind.code, record.rowid])
+  }
+
+  /// The text to index for a record, or `nil` if it no longer exists.
+  func document(for record: IndexedRecord) throws -> SearchDocument? {
+    let rowid = record.rowid
+    func make(day: Int?, names: [String?], body: [String?]) -> SearchDocument {
+      SearchDocument(
+        kind: record.kind, rowid: rowid, day: day.map(Day.init(daysSinceEpoch:)),
+        names: names.compactMap { $0 }.joined(separator: " \n "),
+        body: body.compactMap { $0 }.joined(separator: " \n "))
+    }
+    switch record.kind {
+    case .actor:
+      guard
+        let row = try db.row(
+          sql: "SELECT name, kind, country, description FROM actor WHERE rowid = ?",
+          arguments: [rowid])
+      else { return nil }
+      return make(
+        day: nil, names: [try row.optionalText("name")] + (try aliases(of: record)),
+        body: [
+          try row.optionalText("description"), try row.optionalText("kind"),
+          try row.optionalText("country"),
+        ])
+    case .site:
+      guard
+        let row = try db.row(
+          sql: """
+            SELECT name, kind, country, admin1, admin2, description FROM site WHERE rowid = ?
+            """, arguments: [rowid])
+      else { return nil }
+      return make(
+        day: nil, names: [try row.optionalText("name")] + (try aliases(of: record)),
+        body: [
+          try row.optionalText("description"), try row.optionalText("kind"),
+          try row.optionalText("admin2"), try row.optionalText("admin1"),
+          try row.optionalText("country"),
+        ]
+          + (try ancestorNames(ofSite: rowid)))
+    case .deployment:
+      guard
+        let row = try db.row(
+          sql: """
+            SELECT actor.name AS actor_name, site.name AS site_name, deployment.role,
+              deployment.status, deployment.note, deployment.start_first
+            FROM deployment JOIN actor ON actor.rowid = deployment.actor
+            JOIN site ON site.rowid = deployment.site WHERE deployment.rowid = ?
+            """, arguments: [rowid])
+      else { return nil }
+      return make(
+        day: try row.get("start_first") as Int?, names: [],
+        body: [
+          try row.optionalText("actor_name"), try row.optionalText("site_name"),
+          try row.optionalText("role"), try row.optionalText("status"),
+          try row.optionalText("note"),
+        ]
+          + (try citationQuotes(of: record)))
+    case .event:
+      guard
+        let row = try db.row(
+          sql: """
+            SELECT event.kind, event.date_first, event.summary, event.quote, event.note,
+              event.tags, event.classification, site.name AS site_name
+            FROM event LEFT JOIN site ON site.rowid = event.site WHERE event.rowid = ?
+            """, arguments: [rowid])
+      else { return nil }
+      let actors = try db.values(
+        String.self,
+        sql: """
+          SELECT actor.name FROM event_actor JOIN actor ON actor.rowid = event_actor.actor
+          WHERE event_actor.event = ? ORDER BY event_actor.position
+          """, arguments: [rowid])
+      let lists =
+        PackedList.unpack(try row.get("tags")) + PackedList.unpack(try row.get("classification"))
+      return make(
+        day: try row.get("date_first") as Int?, names: [],
+        body: [
+          try row.optionalText("summary"), try row.optionalText("quote"),
+          try row.optionalText("note"), try row.optionalText("kind"),
+          try row.optionalText("site_name"),
+        ]
+          + actors + lists + (try citationQuotes(of: record)))
+    case .relation:
+      guard
+        let row = try db.row(
+          sql: """
+            SELECT subject.name AS subject_name, object.name AS object_name, relation.kind,
+              relation.role, relation.note, relation.start_first
+            FROM relation JOIN actor AS subject ON subject.rowid = relation.subject
+            JOIN actor AS object ON object.rowid = relation.object WHERE relation.rowid = ?
+            """, arguments: [rowid])
+      else { return nil }
+      let kind = RelationKind(rawValue: try row.get("kind") ?? "")?.phrase
+      return make(
+        day: try row.get("start_first") as Int?, names: [],
+        body: [
+          try row.optionalText("subject_name"), kind, try row.optionalText("object_name"),
+          try row.optionalText("role"), try row.optionalText("note"),
+        ]
+          + (try citationQuotes(of: record)))
+    case .source:
+      guard
+        let row = try db.row(
+          sql: "SELECT name, kind, country, note FROM source WHERE rowid = ?",
+          arguments: [rowid])
+      else { return nil }
+      return make(
+        day: nil, names: [try row.optionalText("name")],
+        body: [try row.optionalText("note"), try row.optionalText("country")])
+    case .document:
+      guard
+        let row = try db.row(
+          sql: """
+            SELECT document.title, document.note, document.published_first,
+              source.name AS source_name
+            FROM document JOIN source ON source.rowid = document.source
+            WHERE document.rowid = ?
+            """, arguments: [rowid])
+      else { return nil }
+      return make(
+        day: try row.get("published_first") as Int?, names: [try row.optionalText("title")],
+        body: [try row.optionalText("note"), try row.optionalText("source_name")])
+    case .note:
+      guard
+        let row = try db.row(
+          sql: "SELECT author, created_at, text FROM note WHERE rowid = ?",
+          arguments: [rowid])
+      else { return nil }
+      let createdAt: Int = try row.get("created_at") ?? 0
+      return make(
+        day: createdAt.floorDivided(by: 86_400), names: [],
+        body: [try row.optionalText("text"), try row.optionalText("author")])
+    }
+  }
+
+  /// The names and aliases of the sites a site lies in, so a town's name finds what is in it.
+  func ancestorNames(ofSite rowid: Int64) throws -> [String] {
+    try db.values(
+      String.self,
+      sql: """
+        WITH RECURSIVE above(rowid, depth) AS (
+          SELECT parent, 1 FROM site WHERE rowid = ? AND parent IS NOT NULL
+          UNION SELECT site.parent, depth + 1 FROM site JOIN above ON site.rowid = above.rowid
+            WHERE site.parent IS NOT NULL AND depth < 16)
+        SELECT name FROM (
+          SELECT site.name, above.depth, -1 AS position FROM site JOIN above USING (rowid)
+          UNION ALL
+          SELECT alias.name, above.depth, alias.position FROM alias JOIN above
+            ON alias.owner_kind = \(RecordKind.site.code) AND alias.owner = above.rowid)
+        ORDER BY depth, position
+        """, arguments: [rowid])
+  }
+}
+
+extension Int {
+  /// Division rounding towards negative infinity.
+  func floorDivided(by divisor: Int) -> Int {
+    let quotient = self / divisor
+    return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+  }
+}

@@ -1,0 +1,3 @@
+#include "CCurses.h"
+
+const char *ccurses_version(void) { return curses_version(); }

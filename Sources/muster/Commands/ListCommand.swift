@@ -1,0 +1,70 @@
+import ArgumentParser
+import MusterDomain
+
+/// `muster list KIND`: one page of records of one kind.
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "List actors, sites, deployments, events, sources, documents, relations or notes.")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "What to list: actors, sites, deployments, events, sources, documents, ...")
+  var kind: KindArgument
+
+  @Option(help: "Describe state as of this date (default: the end of the data).")
+  var asOf: DateArgument?
+
+  @Flag(help: "Most recent first instead of by name (events: newest first).")
+  var recent = false
+
+  @Option(help: "How many rows at most.")
+  var limit = 1000
+
+  @Option(help: "How many rows to skip.")
+  var offset = 0
+
+  @Flag(help: "Print JSON instead of a table.")
+  var json = false
+
+  func validate() throws {
+    guard limit >= 0, offset >= 0 else {
+      throw ValidationError("--limit and --offset must not be negative")
+    }
+  }
+
+  func run() throws {
+    try reportingFailures {
+      let catalog = try DatabaseLocation.openForReading(global)
+      let day = try defaultAsOf(catalog, asOf)
+      let page = try catalog.entities(
+        EntityQuery(
+          kind: kind.kind, order: recent ? .recent : .name, asOf: day, offset: offset,
+          limit: limit))
+      if json {
+        try JSONOutput.print(page)
+        return
+      }
+      var table = TextTable()
+      for row in page.rows {
+        table.append(
+          [
+            row.date.map { "\($0)" } ?? "", row.title, row.category, row.fact,
+            row.grade.map { "\($0)" } ?? "", row.record.rawValue,
+          ].filter { _ in true })
+      }
+      table.rows = table.rows.map { row in
+        // Undated kinds have no date column.
+        [.event, .deployment, .document, .relation].contains(kind.kind)
+          ? row : Array(row.dropFirst())
+      }
+      for line in table.render() { Console.line(line) }
+      let shown = page.rows.count
+      let asOfText = day.map { " as of \($0)" } ?? ""
+      Console.line(
+        "\(shown) of \(page.total) \(kind.kind.plural)\(asOfText)"
+          + (page.offset + shown < page.total ? " (more with --offset \(page.offset + shown))" : "")
+      )
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+
+/// `muster`: a terminal browser for force deployments.
+@main
+struct Muster: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "muster",
+    abstract: "Browse who holds which position, since when, according to whom.",
+    discussion: """
+      With no command, opens the browser on the database. The default database is
+      $XDG_DATA_HOME/muster/muster.db (~/.local/share/muster/muster.db), created from the
+      bundled dataset on first use.
+
+      Exit codes: 0 success, 64 usage, 65 bad data, 66 missing input, 74 I/O error.
+      """,
+    version: "muster \(version)",
+    subcommands: [
+      BrowseCommand.self, ImportCommand.self, CheckCommand.self, ListCommand.self,
+      ShowCommand.self, TimelineCommand.self, SearchCommand.self, ExportCommand.self,
+    ],
+    defaultSubcommand: BrowseCommand.self)
+
+  @OptionGroup var global: GlobalOptions
+}

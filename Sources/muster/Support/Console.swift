@@ -1,0 +1,46 @@
+import Foundation
+import MusterTerminal
+
+/// Writing to stdout and stderr; every line of data passes the sanitiser first.
+enum Console {
+  /// Prints untrusted text as one sanitised line on stdout.
+  static func line(_ text: String) {
+    write(sanitised(text) + "\n", to: FileHandle.standardOutput)
+  }
+
+  /// Prints a message on stderr, prefixed with `muster: `.
+  static func error(_ text: String) {
+    write("muster: " + sanitised(text) + "\n", to: FileHandle.standardError)
+  }
+
+  /// Prints text on stderr as it is (progress bars; built by muster itself).
+  static func status(_ text: String) {
+    write(text, to: FileHandle.standardError)
+  }
+
+  /// Writes bytes made by muster itself (JSON, YAML) to stdout.
+  static func raw(_ text: String) {
+    write(text, to: FileHandle.standardOutput)
+  }
+
+  /// Each line of `text` made safe for a terminal: no escape sequences, no controls.
+  static func sanitised(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { DisplayText($0).description }
+      .joined(separator: "\n")
+  }
+
+  static func write(_ text: String, to handle: FileHandle) {
+    do {
+      try handle.write(contentsOf: Data(text.utf8))
+    } catch {
+      // stdout closed (a pipe to `head`): stop quietly, as other tools do.
+      exit(0)
+    }
+  }
+
+  /// Whether a file descriptor is a terminal.
+  static func isTerminal(_ descriptor: Int32) -> Bool {
+    isatty(descriptor) == 1
+  }
+}

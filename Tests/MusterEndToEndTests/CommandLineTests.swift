@@ -1,0 +1,151 @@
+import Foundation
+import MusterTestSupport
+import Testing
+
+@Suite struct CommandLineTests {
+  let home: TemporaryFolder
+
+  init() throws {
+    home = try TemporaryFolder("muster-e2e")
+  }
+
+  func muster(_ arguments: String..., input: String? = nil) throws -> CommandResult {
+    try CommandRunner.muster(arguments, home: home.path, input: input)
+  }
+
+  @Test func searchingAbuKamalListsTheTownTheBaseAndTheVillage() throws {
+    let result = try muster("search", "abu kamal")
+
+    #expect(result.status == 0, "\(result.errors)")
+    let lines = result.output.split(separator: "\n").map(String.init)
+    #expect(lines.first?.contains("site:albu-kamal") == true)
+    #expect(lines.contains { $0.contains("Imam Ali base") && $0.hasSuffix("site:imam-ali-base") })
+    #expect(lines.contains { $0.contains("al-Heri") && $0.hasSuffix("site:al-heri") })
+  }
+
+  @Test func showingTheImamAliBaseGivesItsClaimsWithSourcesAndGrades() throws {
+    let result = try muster("show", "site:imam-ali-base", "--as-of", "2020-12-31")
+
+    #expect(result.status == 0, "\(result.errors)")
+    let text = result.output
+    #expect(text.contains("As of 2020-12-31"))
+    #expect(text.contains("IRGC  handed over  control C2"))
+    #expect(text.contains("handed over to Russia at Imam Ali base"))
+    #expect(text.contains("Russia  planned  control C3 (contested)"))
+    #expect(text.contains("C2 North Press Agency: IRGC-affiliated factions evacuate personnel"))
+    #expect(
+      text.contains("evacuate about 100 personnel from the Imam Ali base to Iraq C2 (contested)"))
+  }
+
+  @Test func theFirstRunCreatesTheDefaultDatabaseFromTheBundledDataset() throws {
+    let result = try muster("list", "actors", "--json")
+
+    #expect(result.status == 0, "\(result.errors)")
+    #expect(FileManager.default.fileExists(atPath: home.path + "/data/muster/muster.db"))
+    let page = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    #expect(page?["total"] as? Int == 22)
+  }
+
+  @Test func aCopyOfTheBinaryElsewhereStillHasTheBundledDataset() throws {
+    let elsewhere = try TemporaryFolder("muster-copy")
+    let copy = elsewhere.file("muster")
+    try FileManager.default.copyItem(atPath: CommandRunner.musterPath, toPath: copy)
+
+    let result = try CommandRunner.run(
+      copy, ["--db", elsewhere.file("fresh.db"), "show", "actor:fatemiyoun"],
+      environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+
+    #expect(result.status == 0, "\(result.errors)")
+    #expect(result.output.contains("Fatemiyoun Brigade"))
+    #expect(result.output.contains("≤2,000 personnel"))
+  }
+
+  @Test func importAddsADatasetToANewDatabaseAndListsIt() throws {
+    let file = try home.write(
+      """
+      muster: 1
+      actors:
+        - {id: actor:new-brigade, name: New Brigade, kind: militia, aliases: [Liwa Jadid]}
+      """, to: "new.yaml")
+    let db = home.file("mine.db")
+
+    let imported = try muster("--db", db, "import", file)
+    let listed = try muster("list", "actors", "--db", db)
+    let found = try muster("--db", db, "search", "liwa jadid")
+
+    #expect(imported.status == 0, "\(imported.errors)")
+    #expect(imported.output.contains("imported 1 actors into"))
+    #expect(listed.output.contains("New Brigade"))
+    #expect(listed.output.contains("1 of 1 actors"))
+    #expect(found.output.contains("actor:new-brigade"))
+  }
+
+  @Test func aBrokenFileIsReportedAtItsPositionsAndNothingIsWritten() throws {
+    let file = try home.write(
+      "muster: 1\nactors:\n  - {id: actor:x, name: X, kind: warlord}\n", to: "broken.yaml")
+    let db = home.file("untouched.db")
+    _ = try muster("--db", db, "list", "actors")
+    let before = try Data(contentsOf: URL(fileURLWithPath: db))
+
+    let checked = try muster("--db", db, "check", file)
+    let imported = try muster("--db", db, "import", file)
+
+    #expect(checked.status == 65)
+    #expect(checked.errors.contains("broken.yaml:3:34: unknown actor kind 'warlord'"))
+    #expect(imported.status == 65)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+  }
+
+  @Test func exitCodesFollowTheConventions() throws {
+    #expect(try muster("--version").status == 0)
+    #expect(try muster("show", "not-an-id").status == 64)
+    #expect(try muster("list", "sites", "--as-of", "2020-13").status == 64)
+    #expect(try muster("show", "site:atlantis").status == 66)
+    #expect(try muster("import", home.file("absent.yaml")).status == 66)
+    let garbage = try home.write(String(repeating: "garbage ", count: 1000), to: "garbage.db")
+    let corrupt = try muster("--db", garbage, "list", "actors")
+    #expect(corrupt.status == 65)
+    #expect(corrupt.errors.contains("not a database"))
+  }
+
+  @Test func exportWritesAFileOnlyOnceWithoutForceAndItImportsBack() throws {
+    let out = home.file("export.yaml")
+
+    let first = try muster("export", "--format", "dataset", "-o", out)
+    let second = try muster("export", "--format", "dataset", "-o", out)
+    let forced = try muster("export", "--format", "dataset", "-o", out, "--force")
+    let reimported = try muster("--db", home.file("again.db"), "import", out)
+
+    #expect(first.status == 0, "\(first.errors)")
+    #expect(second.status == 74)
+    #expect(second.errors.contains("pass --force"))
+    #expect(forced.status == 0)
+    #expect(reimported.status == 0, "\(reimported.errors)")
+    #expect(reimported.output.contains("14 events"))
+  }
+
+  @Test func dataIsSanitisedBeforeItReachesTheTerminal() throws {
+    let file = try home.write(
+      """
+      muster: 1
+      actors:
+        - id: actor:evil
+          name: "Evil\\e]52;c;SGVsbG8=\\aBrigade\\e[2J"
+          kind: militia
+          description: "\\e]0;pwned\\a\\u202Egnp.exe"
+      """, to: "evil.yaml")
+    let db = home.file("evil.db")
+    _ = try muster("--db", db, "import", file)
+
+    let shown = try muster("--db", db, "show", "actor:evil")
+    let listed = try muster("--db", db, "list", "actors")
+
+    for output in [shown.output, listed.output] {
+      #expect(
+        !output.unicodeScalars.contains {
+          $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E
+        })
+      #expect(output.contains("Evil␛]52;c;SGVsbG8=␇Brigade␛[2J"))
+    }
+  }
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""`make bench`: Muster's benchmarks, printed as one table.
+
+Run from the package root after `swift build -c release`. Generated data is kept in
+.build-bench/ (ignored by git) and reused between runs. Machines are noisy: every timing is
+a median of several runs, and comparisons are made within one run.
+
+Select benchmarks by name: `python3 Benchmarks/run.py native` (default: all).
+"""
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MUSTER = os.path.join(ROOT, ".build", "release", "muster")
+WORK = os.path.join(ROOT, ".build-bench")
+ROWS = []
+
+
+def run(arguments, env=None, stdin=None):
+    """Runs a command; returns (seconds, peak RSS in MB, stdout)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(arguments, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               stdin=stdin, env=env)
+    out_chunks = []
+    while True:
+        chunk = process.stdout.read(65536)
+        if not chunk:
+            break
+        out_chunks.append(chunk)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - start
+    if process.returncode != 0:
+        sys.stderr.write(process.stderr.read().decode(errors="replace"))
+        raise SystemExit(f"failed: {' '.join(arguments)}")
+    return elapsed, usage.ru_maxrss / 1024, b"".join(out_chunks).decode(errors="replace")
+
+
+def row(benchmark, measure, value, note=""):
+    ROWS.append((benchmark, measure, value, note))
+
+
+def median_time(arguments, runs=10):
+    times = [run(arguments)[0] for _ in range(runs)]
+    return statistics.median(times), max(times)
+
+
+def fresh(path):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
+def bench_native(events=100_000):
+    """Issue 2: import a 100k-event native dataset; start to the first list page."""
+    source = os.path.join(WORK, f"native-{events}.yaml")
+    if not os.path.exists(source):
+        subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "gen_native_dataset.py"),
+                        str(events), source], check=True)
+    db = os.path.join(WORK, f"native-{events}.db")
+    fresh(db)
+    seconds, rss, _ = run([MUSTER, "--db", db, "import", source])
+    size = os.path.getsize(db) / 1e6
+    label = f"native import, {events // 1000}k events"
+    row(label, "wall time", f"{seconds:.1f} s", f"{events / seconds:,.0f} events/s")
+    row(label, "peak RSS", f"{rss:.0f} MB", f"file {os.path.getsize(source) / 1e6:.0f} MB")
+    row(label, "database size", f"{size:.0f} MB")
+    for kind in ("events", "actors", "sites"):
+        median, worst = median_time([MUSTER, "--db", db, "list", kind, "--limit", "50"])
+        row(f"first list page, {events // 1000}k events", f"muster list {kind} (whole process)",
+            f"{median * 1000:.0f} ms", f"median of 10, max {worst * 1000:.0f} ms")
+
+
+BENCHMARKS = {"native": bench_native}
+
+
+def main():
+    if not os.path.exists(MUSTER):
+        raise SystemExit("build first: swift build -c release")
+    os.makedirs(WORK, exist_ok=True)
+    chosen = sys.argv[1:] or list(BENCHMARKS)
+    for name in chosen:
+        BENCHMARKS[name]()
+    widths = [max(len(str(r[i])) for r in ROWS + [("benchmark", "measure", "value", "note")])
+              for i in range(4)]
+    header = ("benchmark", "measure", "value", "note")
+    print()
+    for line in [header, tuple("-" * w for w in widths)] + ROWS:
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)).rstrip())
+
+
+if __name__ == "__main__":
+    main()

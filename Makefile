@@ -1,0 +1,65 @@
+SHELL := /bin/bash
+# Muster: `make run` sets up, builds and opens the browser; `make test` runs every test.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+PACKAGES := libncurses-dev libsqlite3-dev tmux sqlite3
+SWIFT_FORMAT_PATHS := Sources Tests Plugins Package.swift
+
+.PHONY: build run test lint bench install clean dependencies release
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release --static-swift-stdlib
+
+## Installs the Debian packages Muster needs when root; otherwise says how.
+dependencies:
+	@missing=""; for package in $(PACKAGES); do \
+	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	  else \
+	    echo "Missing packages:$$missing"; \
+	    echo "Install them with: sudo apt-get install$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+run: dependencies build
+	$(SWIFT) run --skip-build muster
+
+test: dependencies
+	@set -o pipefail; $(SWIFT) build --build-tests 2>&1 | tail -n 3 && \
+	  $(SWIFT) test --skip-build 2>&1 | python3 Scripts/test-summary.py
+
+lint:
+	$(SWIFT) format lint --strict -r $(SWIFT_FORMAT_PATHS)
+
+bench: dependencies
+	$(SWIFT) build -c release
+	python3 Benchmarks/run.py
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 0755 .build/release/muster $(DESTDIR)$(PREFIX)/bin/muster
+	mkdir -p .build/manual
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page \
+	  --output-directory .build/manual
+	install -m 0644 .build/manual/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	.build/release/muster --generate-completion-script bash \
+	  > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/muster
+	.build/release/muster --generate-completion-script zsh \
+	  > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_muster
+	.build/release/muster --generate-completion-script fish \
+	  > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/muster.fish
+
+clean:
+	rm -rf .build .build-* .build_*

@@ -77,10 +77,8 @@ extension RecordReader {
     return ActorRelation(
       id: ID(id), subject: ID(subject.rawValue), kind: kind, object: ID(object.rawValue),
       role: reader.string(fields["role"], "role"), period: period(fields, of: id),
-      analystStatus: reader.choice(fields["analyst_status"], "analyst status", AnalystStatus.self)
-        ?? .unverified,
-      note: reader.string(fields["note"], "note"), citations: citations(fields["citations"], of: id)
-    )
+      analystStatus: analystStatus(fields), note: reader.string(fields["note"], "note"),
+      citations: citations(fields["citations"], of: id))
   }
 
   mutating func site(_ node: Node) -> Site? {
@@ -148,10 +146,8 @@ extension RecordReader {
       role: reader.choice(fields["role"], "deployment role", DeploymentRole.self) ?? .presence,
       status: status, strength: strength(fields["strength"], "strength"),
       period: period(fields, of: id), successor: successor.map { ID($0.rawValue) },
-      analystStatus: reader.choice(fields["analyst_status"], "analyst status", AnalystStatus.self)
-        ?? .unverified,
-      note: reader.string(fields["note"], "note"), citations: citations(fields["citations"], of: id)
-    )
+      analystStatus: analystStatus(fields), note: reader.string(fields["note"], "note"),
+      citations: citations(fields["citations"], of: id))
   }
 
   mutating func event(_ node: Node) -> Event? {
@@ -199,10 +195,8 @@ extension RecordReader {
       },
       tags: reader.list(fields["tags"], "tags").compactMap { reader.text($0, "a tag") },
       effects: effects(fields["effects"], of: id),
-      analystStatus: reader.choice(fields["analyst_status"], "analyst status", AnalystStatus.self)
-        ?? .unverified,
-      note: reader.string(fields["note"], "note"), citations: citations(fields["citations"], of: id)
-    )
+      analystStatus: analystStatus(fields), note: reader.string(fields["note"], "note"),
+      citations: citations(fields["citations"], of: id))
   }
 
   /// Each item names a deployment and one or more changes: `begins`, `ends`, `status`,
@@ -233,6 +227,11 @@ extension RecordReader {
       }
       return changes.map { DeploymentEffect(deployment, $0) }
     }
+  }
+
+  /// A claim's analyst status; unverified when not given.
+  mutating func analystStatus(_ fields: [String: Node]) -> AnalystStatus {
+    reader.choice(fields["analyst_status"], "analyst status", AnalystStatus.self) ?? .unverified
   }
 
   mutating func note(_ node: Node) -> Note? {

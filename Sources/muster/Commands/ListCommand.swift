@@ -46,17 +46,14 @@ struct ListCommand: ParsableCommand {
         return
       }
       var table = TextTable()
+      let isDated = [.event, .deployment, .document, .relation].contains(kind.kind)
       for row in page.rows {
+        let date = isDated ? [row.date.map { "\($0)" } ?? ""] : []
         table.append(
-          [
-            row.date.map { "\($0)" } ?? "", row.title, row.category, row.fact,
-            row.grade.map { "\($0)" } ?? "", row.record.rawValue,
-          ].filter { _ in true })
-      }
-      table.rows = table.rows.map { row in
-        // Undated kinds have no date column.
-        [.event, .deployment, .document, .relation].contains(kind.kind)
-          ? row : Array(row.dropFirst())
+          date + [
+            row.title, row.category, row.fact, row.grade.map { "\($0)" } ?? "",
+            row.record.rawValue,
+          ])
       }
       for line in table.render() { Console.line(line) }
       let shown = page.rows.count

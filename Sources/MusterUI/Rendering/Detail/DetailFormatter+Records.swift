@@ -93,10 +93,7 @@ extension DetailFormatter {
             ], indent: 1, link: effect.event.record))
       }
     }
-    lines += section("Sources (\(detail.citations.count))")
-    lines += citations(detail.citations, indent: 1)
-    lines += notes(detail.notes)
-    return lines
+    return lines + sourcesAndNotes(detail.citations, detail.notes)
   }
 
   func lines(for detail: EventDetail) -> [DetailLine] {
@@ -132,10 +129,7 @@ extension DetailFormatter {
             indent: 1, link: effect.deployment.record))
       }
     }
-    lines += section("Sources (\(detail.citations.count))")
-    lines += citations(detail.citations, indent: 1)
-    lines += notes(detail.notes)
-    return lines
+    return lines + sourcesAndNotes(detail.citations, detail.notes)
   }
 
   func lines(for detail: RelationDetail) -> [DetailLine] {
@@ -153,10 +147,7 @@ extension DetailFormatter {
     lines += field("Role", relation.role)
     lines += field("Period", periodText(relation.period))
     lines += field("Note", relation.note)
-    lines += section("Sources (\(detail.citations.count))")
-    lines += citations(detail.citations, indent: 1)
-    lines += notes(detail.notes)
-    return lines
+    return lines + sourcesAndNotes(detail.citations, detail.notes)
   }
 
   func lines(for detail: SourceDetail) -> [DetailLine] {

@@ -183,6 +183,11 @@ public struct DetailFormatter {
     return lines
   }
 
+  /// The closing sections of a claim's detail: its sources, then analysts' notes.
+  func sourcesAndNotes(_ cited: [CitedSource], _ notes: [Note]) -> [DetailLine] {
+    section("Sources (\(cited.count))") + citations(cited, indent: 1) + self.notes(notes)
+  }
+
   func notes(_ notes: [Note]) -> [DetailLine] {
     var lines = section("Notes (\(notes.count))")
     for note in notes {

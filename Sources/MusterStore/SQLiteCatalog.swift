@@ -119,6 +119,18 @@ extension StoreError {
     }
   }
 
+  /// Runs `body`, turning SQLite errors into `StoreError`s and letting every other error
+  /// through unchanged.
+  static func mappingDatabaseErrors<T>(path: String, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as DatabaseError {
+      throw StoreError(error, path: path)
+    } catch let error as StoreError {
+      throw error.path.isEmpty ? StoreError(error.kind, path: path, error.message) : error
+    }
+  }
+
   init(_ error: DatabaseError, path: String) {
     let detail = error.message ?? "\(error.resultCode)"
     switch error.resultCode {

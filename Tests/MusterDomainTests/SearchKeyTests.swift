@@ -1,5 +1,6 @@
-import MusterDomain
 import Testing
+
+@testable import MusterDomain
 
 @Suite struct SearchKeyTests {
   @Test(arguments: [
@@ -101,5 +102,24 @@ import Testing
       let folded = SearchKey.fold(String(scalar))
       #expect(folded.unicodeScalars.allSatisfy { $0.isASCII }, "\(scalar) folded to \(folded)")
     }
+  }
+}
+
+@Suite struct SearchKeyFastPathTests {
+  /// The ASCII fast path of `indexText` gives exactly what the general path gives.
+  @Test(arguments: 1...300)
+  func theASCIIPathAgreesWithTheGeneralPath(seed: Int) {
+    var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let pieces = [
+      "al", "el", "Al", "az", "ash", "-", "-", "'", "`", " ", " ", ",", ".", "Heri", "Zor", "x",
+      "Deir", "ez", "pro", "Iranian", "2020", "kata", "ib", "(", ")", "AL", "a", "e", "l",
+    ]
+    let text = (0..<next(20)).map { _ in pieces[next(pieces.count)] }.joined()
+
+    #expect(SearchKey.indexText(text) == SearchKey.indexTextGeneral(text), "\(text)")
   }
 }

@@ -20,18 +20,24 @@ import Testing
     #expect(try store.writer.integrityCheck() == ["ok"])
   }
 
-  @Test func renamingAnActorReindexesItAndWhatShowsItsName() throws {
+  @Test func renamingRecordsReindexesThemAndWhatShowsTheirNames() throws {
     let store = try SeededStore()
     var dataset = try SeededStore.bundledDataset()
-    let index = try #require(dataset.actors.firstIndex { $0.id == "actor:fifth-corps" })
-    dataset.actors[index].name = "Quintus Legion"
+    let actor = try #require(dataset.actors.firstIndex { $0.id == "actor:fifth-corps" })
+    dataset.actors[actor].name = "Quintus Legion"
+    let site = try #require(dataset.sites.firstIndex { $0.id == "site:albu-kamal-border-points" })
+    dataset.sites[site].name = "Frontier posts"
 
-    try store.writer.write(Dataset(actors: [dataset.actors[index]]))
+    try store.writer.write(Dataset(actors: [dataset.actors[actor]], sites: [dataset.sites[site]]))
 
     let renamed = try store.catalog.search(SearchRequest(text: "quintus", limit: 20))
     #expect(renamed.hits.first?.record.rawValue == "actor:fifth-corps")
+    let posts = try store.catalog.search(SearchRequest(text: "frontier posts", limit: 20))
+    #expect(posts.hits.first?.record.rawValue == "site:albu-kamal-border-points")
     #expect(
-      renamed.hits.contains { $0.record.rawValue == "event:fifth-corps-receives-border-points" })
+      posts.hits.contains { $0.record.rawValue == "event:fifth-corps-receives-border-points" })
+    #expect(
+      posts.hits.contains { $0.record.rawValue == "deployment:fifth-corps-albu-kamal-border" })
     #expect(try store.writer.integrityCheck() == ["ok"])
   }
 

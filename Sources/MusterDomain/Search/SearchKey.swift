@@ -216,6 +216,13 @@ public enum SearchKey {
   /// Every word, every part of a hyphenated word, each hyphenated word joined, and words
   /// with an article both with and without it.
   public static func indexText(_ text: String) -> String {
+    var text = text
+    if let fast = text.withUTF8({ ASCIIIndexer.indexText($0) }) { return fast }
+    return indexTextGeneral(text)
+  }
+
+  /// `indexText` for any text, scalar by scalar.
+  static func indexTextGeneral(_ text: String) -> String {
     var output = ""
     output.reserveCapacity(text.utf8.count + 16)
     for group in groups(of: text) {
@@ -236,6 +243,28 @@ public enum SearchKey {
       }
     }
     return output
+  }
+
+  /// An event's full-text entry: its summary, quote, note, kind, place and tags, folded.
+  ///
+  /// Only the event's own words and its place's name: actors have entries of their own, and
+  /// `actor:` and `kind:` filters select events by them.
+  public static func eventText(
+    summary: String, quote: String?, note: String?, kind: String, siteName: String?,
+    tags: [String]
+  ) -> String {
+    var text = summary
+    for part in [quote, note, kind, siteName] {
+      if let part {
+        text.append(" \n ")
+        text.append(part)
+      }
+    }
+    for tag in tags {
+      text.append(" \n ")
+      text.append(tag)
+    }
+    return indexText(text)
   }
 
   /// The forms each word of a query may match, one list per word.

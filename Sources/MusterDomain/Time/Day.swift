@@ -12,6 +12,7 @@ public struct Day: Hashable, Comparable, Sendable, Strideable, CustomStringConve
   }
 
   /// The day with the given calendar date, or `nil` if there is no such date.
+  @inlinable
   public init?(year: Int, month: Int, day: Int) {
     guard (1...9999).contains(year), (1...12).contains(month),
       (1...Day.daysIn(month: month, year: year)).contains(day)
@@ -54,16 +55,39 @@ public struct Day: Hashable, Comparable, Sendable, Strideable, CustomStringConve
   }
 
   /// Parses `YYYY-MM-DD`, or returns `nil`.
+  ///
+  /// Reads the ten bytes at fixed positions: imports parse a date on each of a million rows.
+  @inlinable
   public init?(iso text: some StringProtocol) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
-    else { return nil }
+    var year = 0
+    var month = 0
+    var day = 0
+    var count = 0
+    for byte in text.utf8 {
+      switch count {
+      case 4, 7:
+        guard byte == UInt8(ascii: "-") else { return nil }
+      case 0...9:
+        guard byte >= 0x30 && byte <= 0x39 else { return nil }
+        let digit = Int(byte - 0x30)
+        if count < 4 {
+          year = year * 10 + digit
+        } else if count < 7 {
+          month = month * 10 + digit
+        } else {
+          day = day * 10 + digit
+        }
+      default:
+        return nil
+      }
+      count += 1
+    }
+    guard count == 10 else { return nil }
     self.init(year: year, month: month, day: day)
   }
 
   /// The number of days in a month of a year.
+  @inlinable
   public static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: isLeap(year) ? 29 : 28
@@ -73,6 +97,7 @@ public struct Day: Hashable, Comparable, Sendable, Strideable, CustomStringConve
   }
 
   /// Whether a year of the Gregorian calendar has 366 days.
+  @inlinable
   public static func isLeap(_ year: Int) -> Bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
   }

@@ -201,12 +201,22 @@ extension Character {
   }
 }
 
-extension StringProtocol {
+extension StringProtocol where UTF8View: BidirectionalCollection {
   /// The text without ASCII spaces, tabs and line breaks at either end.
+  ///
+  /// Inlinable so callers in other modules get a version specialised for their string type;
+  /// import code calls it on every field of a million rows.
+  @inlinable
   public func trimmingASCIIWhitespace() -> String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-    guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
-    guard let end = lastIndex(where: { !isSpace($0) }) else { return "" }
-    return String(self[start...end])
+    let bytes = utf8
+    func isSpace(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+    guard let first = bytes.first, let last = bytes.last else { return "" }
+    if !isSpace(first) && !isSpace(last) { return String(self) }
+    guard let start = bytes.firstIndex(where: { !isSpace($0) }),
+      let end = bytes.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(decoding: bytes[start...end], as: UTF8.self)
   }
 }

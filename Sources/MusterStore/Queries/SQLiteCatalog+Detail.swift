@@ -203,8 +203,9 @@ struct DetailReader {
     guard let source = try loader.source(rowid) else { return nil }
     let documents = try db.rows(
       sql: """
-        SELECT id, title FROM document WHERE source = ?
-        ORDER BY published_first DESC, rowid DESC LIMIT 200
+        SELECT document.id, \(RecordLoader.documentTitleSQL) AS title FROM document
+        JOIN source ON source.rowid = document.source WHERE document.source = ?
+        ORDER BY document.published_first DESC, document.rowid DESC LIMIT 200
         """, arguments: [rowid]
     ).map {
       RecordLink(RecordReference(kind: .document, rawValue: try $0.get("id")), try $0.get("title"))
@@ -225,8 +226,9 @@ struct DetailReader {
     else { return nil }
     let citedBy = try db.rows(
       sql: """
-        SELECT document.id, document.title FROM document_cite
+        SELECT document.id, \(RecordLoader.documentTitleSQL) AS title FROM document_cite
         JOIN document ON document.rowid = document_cite.document
+        JOIN source ON source.rowid = document.source
         WHERE document_cite.cited = ? ORDER BY document.published_first, document.rowid
         """, arguments: [rowid]
     ).map {

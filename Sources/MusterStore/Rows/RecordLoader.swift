@@ -5,6 +5,13 @@ import MusterDomain
 struct RecordLoader {
   let db: Database
 
+  /// A document's title for display, as SQL; needs `source` joined.
+  ///
+  /// Field imports leave their per-event reports untitled (a million titles would only
+  /// repeat the source's name), so those read "Report by SOURCE".
+  static let documentTitleSQL =
+    "CASE WHEN document.title = '' THEN 'Report by ' || source.name ELSE document.title END"
+
   /// The rowid of a record, or `nil` if it does not exist.
   func rowid(of record: RecordReference) throws -> Int64? {
     try db.value(
@@ -62,8 +69,8 @@ struct RecordLoader {
     guard
       let row = try db.row(
         sql: """
-          SELECT document.*, source.id AS source_id FROM document
-          JOIN source ON source.rowid = document.source WHERE document.rowid = ?
+          SELECT document.*, source.id AS source_id, \(Self.documentTitleSQL) AS shown_title
+          FROM document JOIN source ON source.rowid = document.source WHERE document.rowid = ?
           """, arguments: [rowid])
     else { return nil }
     let cites = try db.values(
@@ -73,7 +80,8 @@ struct RecordLoader {
         WHERE document_cite.document = ? ORDER BY position
         """, arguments: [rowid])
     return Document(
-      id: ID(try row.get("id")), source: ID(try row.get("source_id")), title: try row.get("title"),
+      id: ID(try row.get("id")), source: ID(try row.get("source_id")),
+      title: try row.get("shown_title"),
       url: try row.get("url"),
       published: try row.fuzzyDate("published"), cites: cites.map { ID($0) },
       note: try row.get("note"))
@@ -279,7 +287,11 @@ struct RecordLoader {
     let sql: String
     switch record.kind {
     case .actor, .site, .source: sql = "SELECT name FROM \(record.kind.rawValue) WHERE id = ?"
-    case .document: sql = "SELECT title FROM document WHERE id = ?"
+    case .document:
+      sql = """
+        SELECT \(Self.documentTitleSQL) FROM document JOIN source ON source.rowid = document.source
+        WHERE document.id = ?
+        """
     case .event: sql = "SELECT summary FROM event WHERE id = ?"
     case .note: sql = "SELECT 'Note by ' || author FROM note WHERE id = ?"
     case .deployment:

@@ -10,6 +10,28 @@ enum Schema {
   /// The version of `SearchKey` folding the search tables were built with.
   static let foldVersion = 1
 
+  /// Secondary indexes a large import drops and rebuilds (inside its transaction), because
+  /// building an index once by sorting is much faster than growing it row by row.
+  static let bulkIndexes = [
+    "CREATE UNIQUE INDEX event_by_id ON event(id)",
+    "CREATE INDEX event_by_date ON event(date_first)",
+    "CREATE INDEX event_by_site ON event(site, date_first)",
+    "CREATE INDEX event_actor_by_actor ON event_actor(actor, day, event)",
+    "CREATE UNIQUE INDEX document_by_id ON document(id)",
+    "CREATE INDEX document_by_source ON document(source, published_first)",
+    "CREATE INDEX citation_by_document ON citation(document)",
+    "CREATE UNIQUE INDEX search_text_by_record ON search_text(kind, record)",
+  ]
+
+  /// Keeps the full-text index in step with `search_text` row by row; a bulk import drops it
+  /// and feeds the index in key order instead (FTS5 flushes its buffer whenever a rowid
+  /// arrives lower than the one before, which a newest-first file would do on every row).
+  static let insertTrigger = """
+    CREATE TRIGGER search_text_inserted AFTER INSERT ON search_text BEGIN
+      INSERT INTO search_index(rowid, names, body) VALUES (new.rowid, new.names, new.body);
+    END
+    """
+
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1", migrate: createTables)
@@ -42,9 +64,10 @@ enum Schema {
         CREATE INDEX source_by_name ON source(sort_key);
 
         CREATE TABLE document (
-          rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+          rowid INTEGER PRIMARY KEY, id TEXT NOT NULL,
           source INTEGER NOT NULL REFERENCES source(rowid), title TEXT NOT NULL, url TEXT,
           \(dateColumns("published")), note TEXT);
+        CREATE UNIQUE INDEX document_by_id ON document(id);
         CREATE INDEX document_by_source ON document(source, published_first);
 
         CREATE TABLE document_cite (
@@ -101,22 +124,23 @@ enum Schema {
         CREATE INDEX deployment_by_successor ON deployment(successor);
 
         CREATE TABLE event (
-          rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+          rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL,
           \(dateColumns("date", required: true)),
           site INTEGER REFERENCES site(rowid),
           fatalities_low INTEGER, fatalities_best INTEGER, fatalities_high INTEGER,
           summary TEXT NOT NULL, quote TEXT, external_id TEXT, source_timestamp INTEGER,
           classification TEXT, tags TEXT, analyst_status TEXT NOT NULL, note TEXT,
           grade_reliability INTEGER, grade_credibility INTEGER);
+        CREATE UNIQUE INDEX event_by_id ON event(id);
         CREATE INDEX event_by_date ON event(date_first);
         CREATE INDEX event_by_site ON event(site, date_first);
 
         CREATE TABLE event_actor (
-          actor INTEGER NOT NULL REFERENCES actor(rowid), day INTEGER NOT NULL,
           event INTEGER NOT NULL REFERENCES event(rowid), position INTEGER NOT NULL,
+          actor INTEGER NOT NULL REFERENCES actor(rowid), day INTEGER NOT NULL,
           role TEXT NOT NULL,
-          PRIMARY KEY (actor, day, event, position)) WITHOUT ROWID;
-        CREATE INDEX event_actor_by_event ON event_actor(event);
+          PRIMARY KEY (event, position)) WITHOUT ROWID;
+        CREATE INDEX event_actor_by_actor ON event_actor(actor, day, event);
 
         CREATE TABLE event_about (
           event INTEGER NOT NULL REFERENCES event(rowid), position INTEGER NOT NULL,
@@ -160,11 +184,9 @@ enum Schema {
 
         CREATE VIRTUAL TABLE search_index USING fts5(
           names, body, content='search_text', content_rowid='rowid',
-          tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+          tokenize='unicode61 remove_diacritics 2');
 
-        CREATE TRIGGER search_text_inserted AFTER INSERT ON search_text BEGIN
-          INSERT INTO search_index(rowid, names, body) VALUES (new.rowid, new.names, new.body);
-        END;
+        \(insertTrigger);
         CREATE TRIGGER search_text_deleted AFTER DELETE ON search_text BEGIN
           INSERT INTO search_index(search_index, rowid, names, body)
             VALUES ('delete', old.rowid, old.names, old.body);

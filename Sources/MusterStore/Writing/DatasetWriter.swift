@@ -446,9 +446,7 @@ struct DatasetWriter {
     try refreshLastDays()
     try indexRenamedDependents()
     var indexer = SearchIndexer(db: db)
-    for record in toIndex.sorted() {
-      try indexer.reindex(record)
-    }
+    try indexer.reindex(toIndex)
   }
 
   /// Recomputes cached grades of every claim citing a document whose grade inputs changed.

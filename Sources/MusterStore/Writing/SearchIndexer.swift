@@ -16,6 +16,8 @@ struct SearchDocument {
   let day: Day?
   let names: String
   let body: String
+  /// Whether `body` is folded already (index text), rather than raw text to fold.
+  var isFolded = false
 
   var key: Int64 {
     let dayPart = day.map { min(max($0.daysSinceEpoch + Self.dayOffset, 1), 2 * Self.dayOffset) }
@@ -29,33 +31,57 @@ struct SearchDocument {
   static func rowid(ofKey key: Int64) -> Int64 {
     key & 0xFFFF_FFFF
   }
+
+  /// An event's index text from its stored columns (`tags` packed).
+  static func eventText(
+    summary: String, quote: String?, note: String?, kind: String, siteName: String?,
+    tags: String?
+  ) -> String {
+    SearchKey.eventText(
+      summary: summary, quote: quote, note: note, kind: kind, siteName: siteName,
+      tags: PackedList.unpack(tags))
+  }
 }
 
 /// Rebuilds the full-text entry and the name keys of one record from what the database holds.
 struct SearchIndexer {
   let db: Database
 
-  mutating func reindex(_ record: IndexedRecord) throws {
-    try db.cachedStatement(sql: "DELETE FROM search_text WHERE kind = ? AND record = ?")
-      .execute(arguments: [record.kind.code, record.rowid])
-    try db.cachedStatement(sql: "DELETE FROM name_key WHERE kind = ? AND record = ?")
-      .execute(arguments: [record.kind.code, record.rowid])
-    guard let document = try document(for: record) else { return }
-    let nameKeys = try nameKeySources(for: record).flatMap(SearchKey.nameKeys)
-    // The names column also carries each name run together, so the text tier finds
-    // `albukamal` in `Albu Kamal` as the name tiers do.
-    let compactNames = nameKeys.filter { $0.wordOffset == 0 }.map(\.key)
-    let names = ([SearchKey.indexText(document.names)] + compactNames).joined(separator: " ")
-    try db.cachedStatement(
-      sql: "INSERT INTO search_text(rowid, kind, record, names, body) VALUES (?, ?, ?, ?, ?)"
-    ).execute(
-      arguments: [
-        document.key, record.kind.code, record.rowid, names, SearchKey.indexText(document.body),
-      ])
-    for nameKey in nameKeys {
-      try db.cachedStatement(
-        sql: "INSERT OR IGNORE INTO name_key(key, kind, record, word_offset) VALUES (?, ?, ?, ?)"
-      ).execute(arguments: [nameKey.key, record.kind.code, record.rowid, nameKey.wordOffset])
+  /// Rebuilds the entries of many records: every old entry is removed first, then the new
+  /// ones go in ascending key order, because FTS5 flushes its pending buffer whenever a rowid
+  /// arrives lower than the one before (in creation order this flushed on nearly every row).
+  mutating func reindex(_ records: some Collection<IndexedRecord>) throws {
+    var entries: [(key: Int64, record: IndexedRecord, names: String, body: String)] = []
+    entries.reserveCapacity(records.count)
+    var nameKeys: [(IndexedRecord, [NameKey])] = []
+    for record in records {
+      try db.run(
+        sql: "DELETE FROM search_text WHERE kind = ? AND record = ?",
+        arguments: [record.kind.code, record.rowid])
+      try db.run(
+        sql: "DELETE FROM name_key WHERE kind = ? AND record = ?",
+        arguments: [record.kind.code, record.rowid])
+      guard let document = try document(for: record) else { continue }
+      let keys = try nameKeySources(for: record).flatMap(SearchKey.nameKeys)
+      // The names column also carries each name run together, so the text tier finds
+      // `albukamal` in `Albu Kamal` as the name tiers do.
+      let compactNames = keys.filter { $0.wordOffset == 0 }.map(\.key)
+      let names = ([SearchKey.indexText(document.names)] + compactNames).joined(separator: " ")
+      let body = document.isFolded ? document.body : SearchKey.indexText(document.body)
+      entries.append((document.key, record, names, body))
+      nameKeys.append((record, keys))
+    }
+    for entry in entries.sorted(by: { $0.key < $1.key }) {
+      try db.run(
+        sql: "INSERT INTO search_text(rowid, kind, record, names, body) VALUES (?, ?, ?, ?, ?)",
+        arguments: [entry.key, entry.record.kind.code, entry.record.rowid, entry.names, entry.body])
+    }
+    for (record, keys) in nameKeys {
+      for nameKey in keys {
+        try db.run(
+          sql: "INSERT OR IGNORE INTO name_key(key, kind, record, word_offset) VALUES (?, ?, ?, ?)",
+          arguments: [nameKey.key, record.kind.code, record.rowid, nameKey.wordOffset])
+      }
     }
   }
 
@@ -151,26 +177,18 @@ struct SearchIndexer {
         let row = try db.row(
           sql: """
             SELECT event.kind, event.date_first, event.summary, event.quote, event.note,
-              event.tags, event.classification, site.name AS site_name
+              event.tags, site.name AS site_name
             FROM event LEFT JOIN site ON site.rowid = event.site WHERE event.rowid = ?
             """, arguments: [rowid])
       else { return nil }
-      let actors = try db.values(
-        String.self,
-        sql: """
-          SELECT actor.name FROM event_actor JOIN actor ON actor.rowid = event_actor.actor
-          WHERE event_actor.event = ? ORDER BY event_actor.position
-          """, arguments: [rowid])
-      let lists =
-        PackedList.unpack(try row.get("tags")) + PackedList.unpack(try row.get("classification"))
-      return make(
-        day: try row.get("date_first") as Int?, names: [],
-        body: [
-          try row.optionalText("summary"), try row.optionalText("quote"),
-          try row.optionalText("note"), try row.optionalText("kind"),
-          try row.optionalText("site_name"),
-        ]
-          + actors + lists + (try citationQuotes(of: record)))
+      return SearchDocument(
+        kind: .event, rowid: rowid, day: (try row.get("date_first") as Int?).map(Day.init),
+        names: "",
+        body: SearchDocument.eventText(
+          summary: try row.get("summary"), quote: try row.optionalText("quote"),
+          note: try row.optionalText("note"), kind: try row.get("kind"),
+          siteName: try row.optionalText("site_name"), tags: try row.optionalText("tags")),
+        isFolded: true)
     case .relation:
       guard
         let row = try db.row(

@@ -25,7 +25,10 @@ let package = Package(
     .target(name: "MusterCurses", dependencies: ["MusterTerminal", "CCurses"]),
     .target(
       name: "MusterStore",
-      dependencies: ["MusterDomain", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "MusterDomain", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
     .target(
       name: "MusterImport",
       dependencies: [
@@ -41,6 +44,15 @@ let package = Package(
         "MusterUI", "MusterResources",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+
+    // In-process benchmarks for `make bench` (Benchmarks/run.py drives them).
+    .executableTarget(
+      name: "muster-bench",
+      dependencies: [
+        "MusterDomain", "MusterImport", "MusterStore", "MusterTerminal", "MusterUI",
+        .product(name: "CSV", package: "CSV.swift"),
+      ],
+      path: "Benchmarks/Sources/muster-bench"),
 
     // Build tooling: compiles Resources/ into the binary.
     .executableTarget(name: "EmbedTool"),
@@ -61,7 +73,10 @@ let package = Package(
       ]),
     .testTarget(
       name: "MusterImportTests",
-      dependencies: ["MusterImport", "MusterDomain", "MusterResources", "MusterTestSupport"]),
+      dependencies: [
+        "MusterImport", "MusterDomain", "MusterResources", "MusterTestSupport",
+        .product(name: "CSV", package: "CSV.swift"),
+      ]),
     .testTarget(
       name: "MusterUITests",
       dependencies: ["MusterUI", "MusterDomain", "MusterTerminal", "MusterTestSupport"]),

@@ -1,0 +1,202 @@
+/// The field datasets Muster imports, each a namespace for the records it creates.
+public enum FieldDataset: String, CaseIterable, Hashable, Sendable, Codable {
+  case acled
+  case ucdp
+
+  /// The name people know it by.
+  public var displayName: String {
+    switch self {
+    case .acled: "ACLED"
+    case .ucdp: "UCDP GED"
+    }
+  }
+}
+
+/// One event of a field dataset, naming its actors, place and sources by name.
+///
+/// The store turns names into records: actors are deduplicated by name, places by name and
+/// coordinates, sources by name; each report becomes one document per source per event.
+public struct FieldEvent: Hashable, Sendable {
+  /// Which dataset it comes from.
+  public var dataset: FieldDataset
+  /// The dataset's id for it (ACLED `event_id_cnty`, UCDP `id`), the upsert key.
+  public var externalID: String
+  /// The dataset's last-modified stamp: a re-import updates only rows whose stamp changed.
+  public var sourceTimestamp: Int?
+  /// What sort of event it is, mapped from the dataset's classification.
+  public var kind: EventKind
+  /// When, with the dataset's precision.
+  public var date: FuzzyDate
+  /// The dataset's own classification, verbatim.
+  public var classification: [String]
+  /// The description (ACLED notes).
+  public var summary: String
+  /// Deaths reported.
+  public var fatalities: Estimate?
+  /// Tags, including the dataset's own (`crowd size=around 50`).
+  public var tags: [String]
+  /// Who took part, and how.
+  public var participants: [FieldParticipant]
+  /// Where, if known.
+  public var place: FieldPlace?
+  /// The sources that reported it.
+  public var reports: [FieldReport]
+  /// The folded text its full-text entry holds, when computed ahead (an import folds on
+  /// another thread); `nil` means the store folds it.
+  public var indexText: String?
+
+  /// An event from its fields.
+  public init(
+    dataset: FieldDataset, externalID: String, sourceTimestamp: Int? = nil, kind: EventKind,
+    date: FuzzyDate, classification: [String] = [], summary: String, fatalities: Estimate? = nil,
+    tags: [String] = [], participants: [FieldParticipant] = [], place: FieldPlace? = nil,
+    reports: [FieldReport] = []
+  ) {
+    self.dataset = dataset
+    self.externalID = externalID
+    self.sourceTimestamp = sourceTimestamp
+    self.kind = kind
+    self.date = date
+    self.classification = classification
+    self.summary = summary
+    self.fatalities = fatalities
+    self.tags = tags
+    self.participants = participants
+    self.place = place
+    self.reports = reports
+  }
+
+  /// The folded text for the event's full-text entry (see `SearchKey.eventText`).
+  public var foldedText: String {
+    indexText
+      ?? SearchKey.eventText(
+        summary: summary, quote: nil, note: nil, kind: kind.rawValue, siteName: place?.name,
+        tags: tags)
+  }
+
+  /// The event's id in Muster: `event:acled:SYR1234`.
+  public var id: ID<Event> { ID("event:\(dataset.rawValue):\(externalID)") }
+}
+
+/// An actor of a field event, named as the dataset names it.
+public struct FieldParticipant: Hashable, Sendable {
+  /// The actor's name, the deduplication key.
+  public var name: String
+  /// How it took part.
+  public var role: ParticipantRole
+  /// What sort of actor, as far as the dataset says.
+  public var kind: ActorKind
+  /// ACLED's actor type (1–8), when known.
+  public var acledType: Int?
+  /// The country the dataset associates with the actor, if any.
+  public var country: String?
+
+  /// A participant from its fields.
+  public init(
+    name: String, role: ParticipantRole, kind: ActorKind, acledType: Int? = nil,
+    country: String? = nil
+  ) {
+    self.name = name
+    self.role = role
+    self.kind = kind
+    self.acledType = acledType
+    self.country = country
+  }
+}
+
+/// The place of a field event and the administrative areas it lies in.
+public struct FieldPlace: Hashable, Sendable {
+  /// The location's name, such as `Albu Kamal`.
+  public var name: String
+  /// The country.
+  public var country: String
+  /// First-, second- and third-level administrative areas, outermost first; empty ones left out.
+  public var areas: [String]
+  /// Where, and how precisely.
+  public var location: Location?
+
+  /// A place from its fields.
+  public init(name: String, country: String, areas: [String] = [], location: Location?) {
+    self.name = name
+    self.country = country
+    self.areas = areas
+    self.location = location
+  }
+}
+
+/// One source's report of a field event: becomes one document citing it.
+public struct FieldReport: Hashable, Sendable {
+  /// The source's name, the deduplication key.
+  public var sourceName: String
+  /// The document's title, or `nil` for a title made from the source and date.
+  public var title: String?
+  /// When it was published, if known (else the event's date).
+  public var published: FuzzyDate?
+  /// How credible the report is.
+  public var credibility: Credibility
+
+  /// A report from its fields.
+  public init(
+    sourceName: String, title: String? = nil, published: FuzzyDate? = nil,
+    credibility: Credibility
+  ) {
+    self.sourceName = sourceName
+    self.title = title
+    self.published = published
+    self.credibility = credibility
+  }
+}
+
+/// Receives the events of one import, inside the store's transaction.
+public protocol FieldEventSink {
+  /// Adds an event, or updates the one with the same id when its timestamp changed.
+  func add(_ event: FieldEvent) throws -> FieldWriteOutcome
+}
+
+/// What happened to one imported event.
+public enum FieldWriteOutcome: Hashable, Sendable {
+  /// It was new.
+  case inserted
+  /// It replaced an older version (its timestamp changed).
+  case updated
+  /// It was already there, unchanged.
+  case unchanged
+  /// An earlier row of the same import had its id; nothing was written.
+  case duplicate
+}
+
+/// What a field import did.
+public struct FieldImportSummary: Hashable, Sendable, Codable {
+  /// Events added.
+  public var inserted = 0
+  /// Events replaced by a newer version.
+  public var updated = 0
+  /// Events already present and unchanged.
+  public var unchanged = 0
+  /// Rows that could not be imported.
+  public var skipped = 0
+  /// New actors, sites (places and areas) and sources.
+  public var newActors = 0
+  /// New sites: places and their administrative areas.
+  public var newSites = 0
+  /// New sources.
+  public var newSources = 0
+
+  /// An empty summary.
+  public init() {}
+
+  /// Rows imported: added, updated or unchanged.
+  public var imported: Int { inserted + updated + unchanged }
+}
+
+/// The write side's bulk import, for field datasets too large for one `Dataset` value.
+public protocol FieldImporting {
+  /// Runs `produce` inside one transaction; it hands events to the sink. If it throws, or
+  /// the process dies, nothing of the import remains.
+  ///
+  /// `expectedEvents` (an estimate) lets the store choose between maintaining its indexes row
+  /// by row and rebuilding them at the end.
+  func importFieldEvents(
+    expectedEvents: Int, _ produce: (any FieldEventSink) throws -> Void
+  ) throws -> FieldImportSummary
+}

@@ -1,0 +1,279 @@
+import Foundation
+import MusterDomain
+import MusterImport
+import MusterTestSupport
+import Testing
+
+/// Collects what an import hands to the store, to test the readers on their own.
+final class CollectingImporter: FieldImporting, FieldEventSink {
+  var events: [FieldEvent] = []
+
+  func importFieldEvents(
+    expectedEvents: Int, _ produce: (any FieldEventSink) throws -> Void
+  ) throws -> FieldImportSummary {
+    try produce(self)
+    var summary = FieldImportSummary()
+    summary.inserted = events.count
+    return summary
+  }
+
+  /// Like the store, refuses a second event with an id already written in the import.
+  func add(_ event: FieldEvent) throws -> FieldWriteOutcome {
+    if events.contains(where: { $0.id == event.id }) { return .duplicate }
+    events.append(event)
+    return .inserted
+  }
+}
+
+/// ACLED and UCDP files, handcrafted to cover every column and the older variants.
+enum FieldFixtures {
+  static let acledHeader =
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+    + "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,"
+    + "country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,"
+    + "notes,fatalities,tags,timestamp"
+
+  /// Three rows of the current format: quoted commas, quotes and newlines in notes, Arabic
+  /// and Turkish names, several sources, associated actors, every precision code.
+  static let acled = acledHeader + "\n" + acledRows.joined(separator: "\n") + "\n"
+
+  static let acledRows = [
+    "SYR100,2020-12-17,2020,1,Strategic developments,Strategic developments,Non-violent transfer of territory,"
+      + "Military Forces of Syria (2000-2024) 5th Corps,Russian Military Police,State forces,"
+      + "Harakat al-Nujaba,Kataib Hezbollah; Harakat al-Abdal,External/Other forces,State forces-External/Other forces,,"
+      + "760,Middle East,Syria,Deir ez Zor,Abu Kamal,Abu Kamal,البوكمال,34.4536,40.9367,1,"
+      + "Syrian Observatory for Human Rights; Nahar Media,National-Regional,"
+      + "\"On 17 December 2020, the 5th Corps received points from \"\"Nujaba\"\", KH and al-Abdal,\nnear the border.\","
+      + "0,crowd size=no report; local administrators,1609372800",
+    "TUR7,16-02-2023,2023,2,Demonstrations,Protests,Peaceful protest,Protesters (Turkey),,Protesters,,,,Protesters only,"
+      + "Civilian targeting,792,Middle East,Turkey,Sanliurfa,Yeniyurt,Dağören,Bulakyurt,41.1173,33.5568,2,Hurriyet Daily News,"
+      + "Other,\"Şanlıurfa: people protested in Bulakyurt.\",0,,1677000000",
+    "IRQ3,16 February 2023,2023,3,Political violence,Explosions/Remote violence,Air/drone strike,"
+      + "Military Forces of the United States (2021-),,State forces,Kataib Hezbollah,,Political militia,,,"
+      + "368,Middle East,Iraq,Anbar,Al-Qaim,,Al-Qaim,34.3,41.1,3,,,Strike on a border post.,12,,1677000001",
+  ]
+
+  /// An older export: event_id_no_cnty, data_id and iso3 columns, numeric inter codes,
+  /// day-first dates, no disorder_type, civilian_targeting or tags.
+  static let acledLegacy = """
+    data_id,iso,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,timestamp,iso3
+    7001,760,SYR55,55,03-01-2018,2018,1,Battles,Armed clash,Military Forces of Syria (2000-),,1,Islamic State (Syria),,2,12,Middle East,Syria,Deir-ez-Zor,Abu Kamal,,Abu Kamal,34.4536,40.9367,1,SOHR,National,Clashes near Abu Kamal.,5,1515000000,SYR
+
+    """
+
+  static let ucdpHeader =
+    "id,year,type_of_violence,conflict_name,dyad_name,side_a,side_b,source_article,source_office,"
+    + "source_date,source_headline,where_prec,where_coordinates,adm_1,adm_2,latitude,longitude,"
+    + "country,date_prec,date_start,date_end,best,high,low"
+
+  static let ucdp =
+    ucdpHeader + "\n"
+    + [
+      "244657,2017,1,Syria: Government,Government of Syria - IS,Government of Syria,IS,"
+        + "\"AFP 2017-11-09;Reuters 2017-11-10\",AFP;Reuters,2017-11-09;2017-11-10,"
+        + "\"Syrian army retakes Albu Kamal;Army enters Abu Kamal\",1,Abu Kamal town,Dayr az Zawr governorate,"
+        + "Abu Kamal district,34.4536,40.9367,Syria,3,2017-11-01,2017-11-19,45,60,30",
+      "300001,2020,3,IS - civilians,IS - civilians,IS,Civilians,,SOHR,2020-12-20,Attack on civilians,2,"
+        + "near al-Mayadin,Dayr az Zawr governorate,,35.017,40.45,Syria,1,2020-12-20,2020-12-20,3,3,3",
+    ].joined(separator: "\r\n") + "\r\n"
+}
+
+@Suite struct FieldImportTests {
+  let folder: TemporaryFolder
+
+  init() throws {
+    folder = try TemporaryFolder("muster-field")
+  }
+
+  func run(
+    _ text: String, strict: Bool = false, format: FieldFormat? = nil
+  ) throws -> (events: [FieldEvent], problems: [ImportProblem], outcome: FieldImport.Outcome) {
+    let path = try folder.write(text, to: "export.csv")
+    let importer = CollectingImporter()
+    var problems: [ImportProblem] = []
+    let outcome = try FieldImport.run(
+      path: path, options: FieldImport.Options(format: format, strict: strict), writer: importer,
+      report: { problems.append($0) })
+    return (importer.events, problems, outcome)
+  }
+
+  @Test func everyACLEDColumnLandsSomewhere() throws {
+    let (events, problems, outcome) = try run(FieldFixtures.acled)
+
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(outcome.format == .acled)
+    #expect(events.count == 3)
+    let handover = try #require(events.first)
+    #expect(handover.id.rawValue == "event:acled:SYR100")
+    #expect(handover.kind == .handover)
+    #expect(handover.date.description == "2020-12-17")
+    #expect(handover.date.nativeCode == "acled:1")
+    #expect(
+      handover.classification == [
+        "Strategic developments", "Strategic developments", "Non-violent transfer of territory",
+      ])
+    #expect(
+      handover.summary
+        == "On 17 December 2020, the 5th Corps received points from \"Nujaba\", KH and al-Abdal,\nnear the border."
+    )
+    #expect(
+      handover.participants.map(\.name) == [
+        "Military Forces of Syria (2000-2024) 5th Corps", "Russian Military Police",
+        "Harakat al-Nujaba",
+        "Kataib Hezbollah", "Harakat al-Abdal",
+      ])
+    #expect(
+      handover.participants.map(\.role) == [
+        .actor1, .associated, .actor2, .associated, .associated,
+      ])
+    #expect(handover.participants.map(\.acledType) == [1, 1, 8, 8, 8])
+    #expect(handover.place?.name == "البوكمال")
+    #expect(handover.place?.areas == ["Deir ez Zor", "Abu Kamal", "Abu Kamal"])
+    #expect(handover.place?.location?.precision == .exact)
+    #expect(
+      handover.reports.map(\.sourceName) == ["Syrian Observatory for Human Rights", "Nahar Media"])
+    #expect(handover.reports.allSatisfy { $0.credibility == .probablyTrue })
+    #expect(handover.tags.contains("crowd size=no report"))
+    #expect(handover.tags.contains("local administrators"))
+    #expect(handover.tags.contains("interaction=State forces-External/Other forces"))
+    #expect(handover.tags.contains("source scale=National-Regional"))
+    #expect(handover.sourceTimestamp == 1_609_372_800)
+    #expect(handover.fatalities == Estimate(best: 0))
+
+    let protest = events[1]
+    #expect(protest.date.description == "2023-W07")
+    #expect(protest.place?.areas == ["Sanliurfa", "Yeniyurt", "Dağören"])
+    #expect(protest.place?.location?.precision == .nearPlace)
+    #expect(protest.tags.contains("civilian targeting"))
+    #expect(protest.summary == "Şanlıurfa: people protested in Bulakyurt.")
+
+    let strike = events[2]
+    #expect(strike.kind == .strike)
+    #expect(strike.date.description == "2023-02")
+    #expect(strike.place?.location?.precision == .admin1)
+    #expect(strike.reports.map(\.sourceName) == ["ACLED"])
+  }
+
+  @Test func anOlderACLEDExportIsReadToo() throws {
+    let (events, problems, _) = try run(FieldFixtures.acledLegacy)
+
+    #expect(problems.isEmpty, "\(problems)")
+    let event = try #require(events.first)
+    #expect(event.date.description == "2018-01-03")
+    #expect(event.participants.map(\.acledType) == [1, 2])
+    #expect(event.participants.map(\.kind) == [.armedForce, .militia])
+    #expect(event.tags.contains("event_id_no_cnty=55"))
+    #expect(event.tags.contains("data_id=7001"))
+    #expect(event.kind == .clash)
+  }
+
+  @Test func aBOMAndCRLFLineEndingsAreAccepted() throws {
+    let text = "\u{FEFF}" + FieldFixtures.acled.replacingOccurrences(of: "\n", with: "\r\n")
+
+    let (events, problems, _) = try run(text)
+
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(events.count == 3)
+    #expect(events[0].summary.contains("\r\nnear the border"))
+    #expect(events[1].externalID == "TUR7")
+  }
+
+  @Test func everyUCDPColumnLandsSomewhere() throws {
+    let (events, problems, outcome) = try run(FieldFixtures.ucdp)
+
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(outcome.format == .ucdp)
+    let battle = try #require(events.first)
+    #expect(battle.id.rawValue == "event:ucdp:244657")
+    #expect(battle.date.description == "2017-11-01/2017-11-19")
+    #expect(battle.date.precision == .month)
+    #expect(battle.date.nativeCode == "ucdp:3")
+    #expect(battle.participants.map(\.name) == ["Government of Syria", "IS"])
+    #expect(battle.fatalities == Estimate(low: 30, best: 45, high: 60))
+    #expect(battle.place?.name == "Abu Kamal town")
+    #expect(battle.place?.areas == ["Dayr az Zawr governorate", "Abu Kamal district"])
+    #expect(battle.reports.map(\.sourceName) == ["AFP", "Reuters"])
+    #expect(
+      battle.reports.map(\.title) == ["Syrian army retakes Albu Kamal", "Army enters Abu Kamal"])
+    #expect(battle.reports.first?.published?.description == "2017-11-09")
+    #expect(battle.classification == ["state-based conflict", "Syria: Government"])
+    #expect(events[1].kind == .other)
+    #expect(events[1].date.precision == .day)
+    #expect(events[1].place?.location?.precision == .nearPlace)
+  }
+
+  @Test func anEmptyFileAndAnUnknownHeaderAreClearErrors() throws {
+    let empty = #expect(throws: ImportProblems.self) { try run("") }
+    #expect(empty?.description.contains("the file is empty") == true)
+
+    let unknown = #expect(throws: ImportProblems.self) { try run("name,date,place\nx,y,z\n") }
+    #expect(unknown?.description.contains("unknown header") == true)
+
+    let missing = #expect(throws: ImportProblems.self) {
+      try run("event_id_cnty,event_date,actor1\nX1,2020-01-01,A\n")
+    }
+    #expect(
+      missing?.description.contains(
+        "the header lacks ACLED columns: event_type, country, location, latitude, longitude, notes, fatalities"
+      ) == true)
+  }
+
+  @Test func aHeaderOnlyFileImportsNothing() throws {
+    let (events, problems, outcome) = try run(FieldFixtures.acledHeader + "\n")
+
+    #expect(events.isEmpty)
+    #expect(problems.isEmpty)
+    #expect(outcome.summary.imported == 0)
+  }
+
+  @Test func badRowsAreReportedWithLineColumnAndValueAndSkipped() throws {
+    let rows = [FieldFixtures.acledHeader] + FieldFixtures.acledRows
+    let text = [
+      rows[0],
+      rows[2].replacingOccurrences(of: "16-02-2023", with: "31-02-2023"),
+      rows[2].replacingOccurrences(of: ",41.1173,", with: ",141.1173,").replacingOccurrences(
+        of: "TUR7", with: "TUR8"),
+      rows[2].replacingOccurrences(of: ",2,Hurriyet", with: ",7,Hurriyet").replacingOccurrences(
+        of: "TUR7", with: "TUR9"),
+      "TUR10,2023-01-01,too,few",
+      rows[2].replacingOccurrences(of: "TUR7", with: "TUR11"),
+      rows[2].replacingOccurrences(of: "TUR7", with: "TUR11"),
+      "\"unbalanced,2023-01-01",
+    ].joined(separator: "\n")
+
+    let (events, problems, outcome) = try run(text)
+
+    #expect(events.map(\.externalID) == ["TUR11"])
+    #expect(outcome.summary.skipped == 6)
+    let lines = problems.map(\.description)
+    #expect(
+      lines.contains(
+        "export.csv:2:2: event_date '31-02-2023' is not valid; expected a date such as 2023-02-16, 16-02-2023 or 16 February 2023"
+          .replacingOccurrences(of: "export.csv", with: folder.file("export.csv"))))
+    #expect(
+      problems.contains {
+        $0.line == 3 && $0.column == 23 && $0.message.contains("latitude '141.1173'")
+      })
+    #expect(
+      problems.contains {
+        $0.line == 4 && $0.column == 25 && $0.message.contains("geo_precision '7'")
+      })
+    #expect(
+      problems.contains { $0.line == 5 && $0.message == "4 fields; expected 31 as in the header" })
+    #expect(problems.contains { $0.line == 7 && $0.message.contains("duplicate id 'TUR11'") })
+    #expect(problems.contains { $0.line == 8 && $0.message.contains("unbalanced quotes") })
+  }
+
+  @Test func strictModeStopsAtTheFirstBadRow() throws {
+    let rows = [FieldFixtures.acledHeader] + FieldFixtures.acledRows
+    let text = [
+      rows[0], rows[2].replacingOccurrences(of: "16-02-2023", with: "yesterday"), rows[2],
+    ]
+    .joined(separator: "\n")
+
+    let error = #expect(throws: ImportProblems.self) { try run(text, strict: true) }
+
+    #expect(error?.problems.first?.line == 2)
+    #expect(error?.problems.first?.message.contains("event_date 'yesterday'") == true)
+  }
+}

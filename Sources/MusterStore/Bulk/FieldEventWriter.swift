@@ -1,0 +1,559 @@
+import GRDB
+import GRDBSQLite
+import MusterDomain
+
+/// Writes field-dataset events (ACLED, UCDP) in bulk, inside the caller's transaction.
+///
+/// Names become records through in-memory maps loaded once (actors by name, places by name
+/// and coordinates, administrative areas by path, sources by name). Each event becomes an
+/// event row, its participants, one document and one citation per reporting source, and
+/// its full-text entry. Statements are bound through SQLite's C API (`RawStatement`).
+///
+/// When the import is large against what the database holds, the secondary indexes are
+/// dropped first and rebuilt by `finish()`, still inside the transaction: a crash at any
+/// point leaves the database exactly as it was before.
+final class FieldEventWriter: FieldEventSink {
+  let db: Database
+  let rebuildsIndexes: Bool
+  var summary = FieldImportSummary()
+
+  private var actors: [NameKey: Int64] = [:]
+  private var takenActorIDs: Set<String> = []
+  private var places: [String: Int64] = [:]
+  private var placesByKey: [PlaceKey: Int64] = [:]
+  private var areas: [String: Int64] = [:]
+  private var sources: [NameKey: (rowid: Int64, reliability: Int)] = [:]
+  private var takenSourceIDs: Set<String> = []
+  /// Events by `dataset:externalID`, when the id index is dropped.
+  ///
+  /// Holds those there before the import and those it writes; the keys are short enough
+  /// to be stored inline, without a heap allocation each.
+  private var existing: [String: ExistingEvent] = [:]
+  /// Rowids written by this import, when the id index is kept (to spot duplicate rows).
+  private var writtenNow: Set<Int64> = []
+  private var touchedActors: Set<Int64> = []
+  private var touchedSites: Set<Int64> = []
+
+  private let findEvent: RawStatement
+  private let insertEvent: RawStatement
+  private let updateEvent: RawStatement
+  private let insertParticipant: RawStatement
+  private let insertDocument: RawStatement
+  private let insertCitation: RawStatement
+  /// Search entries of new actors, places and sources, written in key order at the end.
+  private var namedEntries:
+    [(key: Int64, kind: RecordKind, rowid: Int64, names: String, body: String)] =
+      []
+  /// Each written event's key and folded text, in arrival order; sorted into `search_text`
+  /// at the end.
+  private let stageEntry: RawStatement
+  private let insertNameKey: RawStatement
+
+  /// Imports at least this large drop and rebuild secondary indexes, and try a rollback
+  /// journal.
+  static let largeImport = 10_000
+
+  struct ExistingEvent {
+    let rowid: Int64
+    let timestamp: Int?
+    let day: Int32
+    /// Whether this import wrote it (a second row with its id is a duplicate).
+    var isWrittenNow = false
+  }
+
+  static let eventColumns = """
+    kind, date_first, date_last, date_precision, date_code, site, fatalities_low,
+    fatalities_best, fatalities_high, summary, external_id, source_timestamp, classification,
+    tags, analyst_status, grade_reliability, grade_credibility
+    """
+
+  init(db: Database, expectedEvents: Int) throws {
+    self.db = db
+    let existingEvents = try db.value(Int.self, sql: "SELECT count(*) FROM event") ?? 0
+    rebuildsIndexes = expectedEvents >= max(existingEvents, Self.largeImport)
+    findEvent = try RawStatement(
+      db, "SELECT rowid, source_timestamp, date_first FROM event WHERE id = ?")
+    insertEvent = try RawStatement(
+      db,
+      "INSERT INTO event(id, \(Self.eventColumns)) "
+        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+    )
+    updateEvent = try RawStatement(
+      db,
+      "UPDATE event SET (\(Self.eventColumns)) = "
+        + "(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
+        + "WHERE rowid = ?1")
+    insertParticipant = try RawStatement(
+      db, "INSERT INTO event_actor(event, position, actor, day, role) VALUES (?, ?, ?, ?, ?)")
+    insertDocument = try RawStatement(
+      db,
+      """
+      INSERT INTO document(id, source, title, published_first, published_last,
+        published_precision, published_code) VALUES (?, ?, ?, ?, ?, ?, ?)
+      """)
+    insertCitation = try RawStatement(
+      db,
+      "INSERT INTO citation(claim_kind, claim, position, document, credibility) "
+        + "VALUES (\(RecordKind.event.code), ?, ?, ?, ?)")
+    try db.execute(
+      sql: "CREATE TEMP TABLE staged_entries(key INTEGER NOT NULL, body TEXT NOT NULL)")
+    stageEntry = try RawStatement(db, "INSERT INTO temp.staged_entries(key, body) VALUES (?, ?)")
+    insertNameKey = try RawStatement(
+      db, "INSERT OR IGNORE INTO name_key(key, kind, record, word_offset) VALUES (?, ?, ?, ?)")
+    try loadKnownRecords()
+    if rebuildsIndexes {
+      try db.execute(sql: "PRAGMA cache_size = -40000")
+      for statement in Schema.bulkIndexes {
+        let name = statement.split(separator: " ").first { $0.contains("_by_") } ?? ""
+        try db.execute(sql: "DROP INDEX IF EXISTS \(name)")
+      }
+    }
+  }
+
+  /// Loads the actors, places, areas and sources field imports made before.
+  private func loadKnownRecords() throws {
+    for row in try db.rows(sql: "SELECT rowid, id, name FROM actor WHERE id GLOB 'actor:*:*'") {
+      let id: String = try row.get("id")
+      takenActorIDs.insert(id)
+      guard let dataset = Self.dataset(of: id) else { continue }
+      actors[NameKey(dataset: dataset, name: try row.get("name"))] = try row.get("rowid")
+    }
+    for row in try db.rows(
+      sql: "SELECT rowid, id, reliability, name FROM source WHERE id GLOB 'source:*:*'")
+    {
+      let id: String = try row.get("id")
+      takenSourceIDs.insert(id)
+      guard let dataset = Self.dataset(of: id) else { continue }
+      sources[NameKey(dataset: dataset, name: try row.get("name"))] = (
+        try row.get("rowid"), try row.get("reliability")
+      )
+    }
+    for row in try db.rows(sql: "SELECT rowid, id FROM site WHERE id GLOB 'site:*:*'") {
+      let id: String = try row.get("id")
+      if id.contains(":area:") {
+        areas[id] = try row.get("rowid")
+      } else {
+        places[id] = try row.get("rowid")
+      }
+    }
+    if rebuildsIndexes {
+      for row in try db.rows(
+        sql: "SELECT rowid, id, source_timestamp, date_first FROM event WHERE id GLOB 'event:*:*'")
+      {
+        let id: String = try row.get("id")
+        existing[String(id.dropFirst(6))] = ExistingEvent(
+          rowid: try row.get("rowid"), timestamp: try row.get("source_timestamp"),
+          day: Int32(truncatingIfNeeded: try row.get("date_first") as Int))
+      }
+    }
+  }
+
+  /// The dataset of `actor:acled:...`.
+  static func dataset(of id: String) -> FieldDataset? {
+    let parts = id.split(separator: ":", maxSplits: 2)
+    guard parts.count == 3 else { return nil }
+    return FieldDataset(rawValue: String(parts[1]))
+  }
+
+  /// An actor or source name within one dataset's namespace.
+  struct NameKey: Hashable {
+    let dataset: FieldDataset
+    let name: String
+  }
+
+  // MARK: Events
+
+  func add(_ event: FieldEvent) throws -> FieldWriteOutcome {
+    let id = event.id.rawValue
+    let key = event.dataset.rawValue + ":" + event.externalID
+    let previous = try lookUp(id, key: key)
+    if let previous, previous.isWrittenNow || writtenNow.contains(previous.rowid) {
+      return .duplicate
+    }
+    if let previous, previous.timestamp == event.sourceTimestamp {
+      summary.unchanged += 1
+      return .unchanged
+    }
+    let site = try event.place.map { try place($0, dataset: event.dataset) }
+    var reports: [(document: String, source: Int64, reliability: Int, report: FieldReport)] = []
+    for (index, report) in event.reports.enumerated() {
+      let source = try source(report.sourceName, dataset: event.dataset)
+      reports.append(
+        (
+          "document:\(event.dataset.rawValue):\(event.externalID):\(index + 1)", source.rowid,
+          source.reliability, report
+        ))
+    }
+    let grade = reports.map { ($0.reliability, $0.report.credibility.rawValue) }.min { $0 < $1 }
+    let statement: RawStatement
+    if let previous {
+      try removeChildren(ofEvent: previous)
+      statement = updateEvent
+      statement.bind(1, previous.rowid)
+    } else {
+      statement = insertEvent
+      statement.bind(1, id)
+    }
+    statement.bind(2, event.kind.rawValue)
+    statement.bind(3, event.date.first.daysSinceEpoch)
+    statement.bind(4, event.date.last.daysSinceEpoch)
+    statement.bind(5, event.date.precision.rawValue)
+    statement.bind(6, event.date.nativeCode)
+    statement.bind(7, site.map { Int($0) })
+    statement.bind(8, event.fatalities?.low)
+    statement.bind(9, event.fatalities?.best)
+    statement.bind(10, event.fatalities?.high)
+    statement.bind(11, event.summary)
+    statement.bind(12, event.externalID)
+    statement.bind(13, event.sourceTimestamp)
+    statement.bind(14, PackedList.pack(event.classification))
+    statement.bind(15, PackedList.pack(event.tags))
+    statement.bind(16, AnalystStatus.unverified.rawValue)
+    statement.bind(17, grade?.0)
+    statement.bind(18, grade?.1)
+    try statement.run()
+    let rowid = previous?.rowid ?? db.lastInsertedRowID
+    if rebuildsIndexes {
+      existing[key] = ExistingEvent(
+        rowid: rowid, timestamp: event.sourceTimestamp,
+        day: Int32(truncatingIfNeeded: event.date.first.daysSinceEpoch), isWrittenNow: true)
+    } else {
+      writtenNow.insert(rowid)
+    }
+
+    let day = event.date.first.daysSinceEpoch
+    var names: [String] = []
+    for (position, participant) in event.participants.enumerated() {
+      let actor = try actor(participant, dataset: event.dataset)
+      insertParticipant.bind(1, rowid)
+      insertParticipant.bind(2, position)
+      insertParticipant.bind(3, actor)
+      insertParticipant.bind(4, day)
+      insertParticipant.bind(5, participant.role.rawValue)
+      try insertParticipant.run()
+      touchedActors.insert(actor)
+      names.append(participant.name)
+    }
+    for (position, entry) in reports.enumerated() {
+      let published = entry.report.published ?? event.date
+      insertDocument.bind(1, entry.document)
+      insertDocument.bind(2, entry.source)
+      // An untitled report is titled when shown, from its source (see RecordLoader).
+      insertDocument.bind(3, entry.report.title ?? "")
+      insertDocument.bind(4, published.first.daysSinceEpoch)
+      insertDocument.bind(5, published.last.daysSinceEpoch)
+      insertDocument.bind(6, published.precision.rawValue)
+      insertDocument.bind(7, published.nativeCode)
+      try insertDocument.run()
+      insertCitation.bind(1, rowid)
+      insertCitation.bind(2, position)
+      insertCitation.bind(3, db.lastInsertedRowID)
+      insertCitation.bind(4, entry.report.credibility.rawValue)
+      try insertCitation.run()
+    }
+    if let site { touchedSites.insert(site) }
+
+    stageEntry.bind(
+      1, SearchDocument(kind: .event, rowid: rowid, day: event.date.first, names: "", body: "").key)
+    stageEntry.bind(2, event.foldedText)
+    try stageEntry.run()
+
+    if previous == nil {
+      summary.inserted += 1
+      return .inserted
+    }
+    summary.updated += 1
+    return .updated
+  }
+
+  private func lookUp(_ id: String, key: String) throws -> ExistingEvent? {
+    if rebuildsIndexes { return existing[key] }
+    findEvent.bind(1, id)
+    return try findEvent.first { handle in
+      ExistingEvent(
+        rowid: sqlite3_column_int64(handle, 0), timestamp: RawStatement.integer(handle, 1),
+        day: Int32(truncatingIfNeeded: RawStatement.integer(handle, 2) ?? 0))
+    }
+  }
+
+  /// Removes what an event's previous version wrote besides its row: participants, its own
+  /// documents and their citations, and its full-text entry.
+  private func removeChildren(ofEvent previous: ExistingEvent) throws {
+    let event = RecordKind.event.code
+    let key = SearchDocument(
+      kind: .event, rowid: previous.rowid, day: Day(daysSinceEpoch: Int(previous.day)), names: "",
+      body: ""
+    ).key
+    touchedActors.formUnion(
+      try db.values(
+        Int64.self, sql: "SELECT actor FROM event_actor WHERE event = ?",
+        arguments: [previous.rowid]))
+    if let site = try db.value(
+      Int64.self, sql: "SELECT site FROM event WHERE rowid = ?", arguments: [previous.rowid])
+    {
+      touchedSites.insert(site)
+    }
+    try db.run(sql: "DELETE FROM event_actor WHERE event = ?", arguments: [previous.rowid])
+    let documents = try db.values(
+      Int64.self, sql: "SELECT document FROM citation WHERE claim_kind = \(event) AND claim = ?",
+      arguments: [previous.rowid])
+    try db.run(
+      sql: "DELETE FROM citation WHERE claim_kind = \(event) AND claim = ?",
+      arguments: [previous.rowid])
+    for document in documents {
+      try db.run(sql: "DELETE FROM document WHERE rowid = ?", arguments: [document])
+    }
+    try db.run(sql: "DELETE FROM search_text WHERE rowid = ?", arguments: [key])
+  }
+
+  // MARK: Names to records
+
+  /// Indexes a new actor, place or source for search, from what this import knows of it:
+  /// its name (for the name tiers and the run-together key) and words that describe it.
+  private func indexNamedRecord(
+    _ kind: RecordKind, _ rowid: Int64, name: String, body: [String]
+  ) throws {
+    let keys = SearchKey.nameKeys(name)
+    let names = ([SearchKey.indexText(name)] + keys.filter { $0.wordOffset == 0 }.map(\.key))
+      .joined(separator: " ")
+    let key = SearchDocument(kind: kind, rowid: rowid, day: nil, names: "", body: "").key
+    namedEntries.append(
+      (key, kind, rowid, names, SearchKey.indexText(body.joined(separator: " \n "))))
+    for nameKey in keys {
+      insertNameKey.bind(1, nameKey.key)
+      insertNameKey.bind(2, kind.code)
+      insertNameKey.bind(3, rowid)
+      insertNameKey.bind(4, nameKey.wordOffset)
+      try insertNameKey.run()
+    }
+  }
+
+  private func actor(_ participant: FieldParticipant, dataset: FieldDataset) throws -> Int64 {
+    let key = NameKey(dataset: dataset, name: participant.name)
+    if let rowid = actors[key] { return rowid }
+    let id = Self.freshID(
+      "actor:\(dataset.rawValue):", participant.name, taken: &takenActorIDs)
+    try db.run(
+      sql: """
+        INSERT INTO actor(id, name, sort_key, kind, country, acled_type)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id, participant.name, SortKey.of(participant.name), participant.kind.rawValue,
+        participant.country, participant.acledType,
+      ])
+    let rowid = db.lastInsertedRowID
+    actors[key] = rowid
+    try indexNamedRecord(
+      .actor, rowid, name: participant.name,
+      body: [participant.kind.rawValue, participant.country].compactMap { $0 })
+    summary.newActors += 1
+    return rowid
+  }
+
+  private func source(_ name: String, dataset: FieldDataset) throws -> (
+    rowid: Int64, reliability: Int
+  ) {
+    let key = NameKey(dataset: dataset, name: name)
+    if let known = sources[key] { return known }
+    let id = Self.freshID("source:\(dataset.rawValue):", name, taken: &takenSourceIDs)
+    try db.run(
+      sql: """
+        INSERT INTO source(id, name, sort_key, kind, reliability, note) VALUES (?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id, name, SortKey.of(name), SourceKind.news.rawValue, Reliability.f.rank,
+        "Named by \(dataset.displayName); not graded yet.",
+      ])
+    let known = (db.lastInsertedRowID, Reliability.f.rank)
+    sources[key] = known
+    try indexNamedRecord(.source, known.0, name: name, body: ["Named by \(dataset.displayName)"])
+    summary.newSources += 1
+    return known
+  }
+
+  /// The place's site, creating it and the areas it lies in as needed.
+  private func place(_ place: FieldPlace, dataset: FieldDataset) throws -> Int64 {
+    let key = PlaceKey(
+      dataset: dataset, name: place.name, latitude: place.location?.latitude,
+      longitude: place.location?.longitude, country: place.country)
+    if let rowid = placesByKey[key] { return rowid }
+    let prefix = "site:\(dataset.rawValue):"
+    let coordinates =
+      place.location.map { "\($0.latitude),\($0.longitude)" } ?? Self.slug(place.country)
+    let id = prefix + Self.slug(place.name) + "@" + coordinates
+    if let rowid = places[id] {
+      placesByKey[key] = rowid
+      return rowid
+    }
+    var parent: Int64?
+    var path: [String] = []
+    for (depth, area) in ([place.country] + place.areas).enumerated() {
+      path.append(Self.slug(area))
+      let areaID = prefix + "area:" + path.joined(separator: "/")
+      if let known = areas[areaID] {
+        parent = known
+        continue
+      }
+      let areasSoFar = Array(place.areas.prefix(depth))
+      parent = try insertSite(
+        id: areaID, name: area, kind: depth == 0 ? .country : .area, parent: parent,
+        country: place.country, admin: areasSoFar, location: nil,
+        context: ([place.country] + place.areas).prefix(depth).reversed())
+      areas[areaID] = parent
+    }
+    let rowid = try insertSite(
+      id: id, name: place.name, kind: .town, parent: parent, country: place.country,
+      admin: place.areas, location: place.location,
+      context: ([place.country] + place.areas).reversed())
+    places[id] = rowid
+    placesByKey[key] = rowid
+    return rowid
+  }
+
+  /// What identifies a place without building its id: name and coordinates (or country).
+  struct PlaceKey: Hashable {
+    let dataset: FieldDataset
+    let name: String
+    let latitude: Double?
+    let longitude: Double?
+    let country: String
+  }
+
+  /// Inserts a site; `context` names the areas it lies in, nearest first, for search.
+  private func insertSite(
+    id: String, name: String, kind: SiteKind, parent: Int64?, country: String, admin: [String],
+    location: Location?, context: some Sequence<String>
+  ) throws -> Int64 {
+    try db.run(
+      sql: """
+        INSERT INTO site(id, name, sort_key, kind, parent, country, admin1, admin2, latitude,
+          longitude, location_precision, location_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id, name, SortKey.of(name), kind.rawValue, parent, country, admin.first,
+        admin.count > 1 ? admin[1] : nil, location?.latitude, location?.longitude,
+        location?.precision.rawValue, location?.nativeCode,
+      ])
+    let rowid = db.lastInsertedRowID
+    try indexNamedRecord(.site, rowid, name: name, body: [kind.rawValue] + context)
+    summary.newSites += 1
+    return rowid
+  }
+
+  /// `prefix + slug(name)`, or with a hash of the name added when another name took it.
+  static func freshID(_ prefix: String, _ name: String, taken: inout Set<String>) -> String {
+    var id = prefix + slug(name)
+    if taken.contains(id) {
+      id += "-" + String(fnv1a(name), radix: 16)
+    }
+    taken.insert(id)
+    return id
+  }
+
+  /// A name as an id part: folded, words joined with `-`.
+  static func slug(_ name: String) -> String {
+    let folded = SearchKey.fold(name).split(separator: " ").joined(separator: "-")
+    return folded.isEmpty ? "x" + String(fnv1a(name), radix: 16) : folded
+  }
+
+  static func fnv1a(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+    return hash
+  }
+
+  // MARK: Finishing
+
+  /// Rebuilds dropped indexes, indexes new actors, places and sources for search, and
+  /// refreshes latest-activity days; all inside the import's transaction.
+  func finish() throws {
+    // Entries go in in ascending key order: FTS5 flushes its pending buffer whenever a rowid
+    // arrives lower than the one before, and a B-tree grows best at its right edge. A large
+    // import writes the entries without the trigger and rebuilds the full-text index in one
+    // pass, FTS5's fastest way to build it.
+    if rebuildsIndexes { try db.execute(sql: "DROP TRIGGER search_text_inserted") }
+    for entry in namedEntries.sorted(by: { $0.key < $1.key }) {
+      try db.run(
+        sql: "INSERT INTO search_text(rowid, kind, record, names, body) VALUES (?, ?, ?, ?, ?)",
+        arguments: [entry.key, entry.kind.code, entry.rowid, entry.names, entry.body])
+    }
+    try db.execute(
+      sql: """
+        INSERT INTO search_text(rowid, kind, record, names, body)
+          SELECT key, \(RecordKind.event.code), key & \(SearchDocument.maximumRowid - 1), '', body
+          FROM temp.staged_entries ORDER BY key;
+        DROP TABLE temp.staged_entries;
+        """)
+    if rebuildsIndexes {
+      try db.execute(
+        sql: """
+          INSERT INTO search_index(search_index) VALUES ('rebuild');
+          \(Schema.insertTrigger);
+          """)
+    }
+    if rebuildsIndexes {
+      for statement in Schema.bulkIndexes {
+        try db.execute(sql: statement)
+      }
+    }
+    for actor in touchedActors {
+      try db.run(
+        sql: "UPDATE actor SET last_day = (SELECT max(day) FROM event_actor WHERE actor = ?1) "
+          + "WHERE rowid = ?1", arguments: [actor])
+    }
+    for site in touchedSites {
+      try db.run(
+        sql: "UPDATE site SET last_day = (SELECT max(date_first) FROM event WHERE site = ?1) "
+          + "WHERE rowid = ?1", arguments: [site])
+    }
+    if rebuildsIndexes {
+      try db.execute(sql: "PRAGMA cache_size = -2000")
+    }
+  }
+}
+
+extension SQLiteCatalogWriter: FieldImporting {
+  /// Imports field-dataset events in one transaction; see `FieldEventWriter`.
+  public func importFieldEvents(
+    expectedEvents: Int, _ produce: (any FieldEventSink) throws -> Void
+  ) throws -> FieldImportSummary {
+    // The caller's own errors (bad rows in strict mode, cancellation) pass through as they
+    // are; only the database's become `StoreError`s.
+    try StoreError.mappingDatabaseErrors(path: catalog.path) {
+      let rollbackJournal =
+        expectedEvents >= FieldEventWriter.largeImport ? try useRollbackJournal() : false
+      defer {
+        if rollbackJournal {
+          _ = try? catalog.database.writeWithoutTransaction { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+          }
+        }
+      }
+      return try catalog.database.write { db in
+        let writer = try FieldEventWriter(db: db, expectedEvents: expectedEvents)
+        try produce(writer)
+        try writer.finish()
+        return writer.summary
+      }
+    }
+  }
+
+  /// Switches to a rollback journal for one large import when no other connection has the
+  /// database open; returns whether it did.
+  ///
+  /// In WAL mode one huge transaction writes every page twice: into the log, then into the
+  /// database at the checkpoint. A rollback journal keeps the same guarantee (a crash rolls
+  /// the transaction back when the database is next opened) while new pages are written
+  /// once, since only pages that existed before the transaction are journaled. SQLite
+  /// refuses the switch while other connections (kiosks, browsers) are open, and the
+  /// import then stays in WAL mode so they keep reading the old data throughout.
+  func useRollbackJournal() throws -> Bool {
+    try catalog.database.writeWithoutTransaction { db in
+      let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+      return mode?.lowercased() == "delete"
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import MusterDomain
+import MusterImport
+import MusterTestSupport
+import Testing
+
+@testable import MusterStore
+
+@Suite struct FieldImportStoreTests {
+  let folder: TemporaryFolder
+  let writer: SQLiteCatalogWriter
+
+  init() throws {
+    folder = try TemporaryFolder("muster-field-store")
+    writer = try SQLiteCatalog.openWritable(at: folder.file("muster.db"))
+  }
+
+  static let header =
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+    + "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,"
+    + "country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,"
+    + "notes,fatalities,tags,timestamp"
+
+  static func row(
+    _ id: String, date: String = "2020-12-17", actor: String = "Fifth Corps",
+    location: String = "Abu Kamal", latitude: String = "34.4536", notes: String = "Handover.",
+    sources: String = "SOHR; Nahar Media", timestamp: String = "100"
+  ) -> String {
+    "\(id),\(date),2020,1,Strategic developments,Strategic developments,Non-violent transfer of territory,"
+      + "\(actor),,1,Harakat al-Nujaba,,3,,,760,Middle East,Syria,Deir ez Zor,Abu Kamal,,\(location),"
+      + "\(latitude),40.9367,1,\(sources),National,\"\(notes)\",0,,\(timestamp)"
+  }
+
+  func importRows(_ rows: [String]) throws -> FieldImport.Outcome {
+    let path = try folder.write(
+      ([Self.header] + rows).joined(separator: "\n") + "\n", to: "acled.csv")
+    return try FieldImport.run(path: path, options: FieldImport.Options(), writer: writer)
+  }
+
+  @Test func actorsAreDeduplicatedByNameAndPlacesByNameAndCoordinates() throws {
+    let outcome = try importRows([
+      Self.row("SYR1"), Self.row("SYR2"), Self.row("SYR3", latitude: "34.5"),
+      Self.row("SYR4", actor: "Russian forces"),
+    ])
+
+    #expect(outcome.summary.inserted == 4)
+    #expect(outcome.summary.newActors == 3)
+    #expect(outcome.summary.newSources == 2)
+    let places = try writer.catalog.database.read { db in
+      try String.fetchAll(db, sql: "SELECT id FROM site WHERE kind = 'town' ORDER BY id")
+    }
+    #expect(
+      places == ["site:acled:abu-kamal@34.4536,40.9367", "site:acled:abu-kamal@34.5,40.9367"])
+    #expect(try writer.integrityCheck() == ["ok"])
+  }
+
+  @Test func everyEventHasOneDocumentAndCitationPerSource() throws {
+    _ = try importRows([Self.row("SYR1")])
+
+    let detail = try #require(
+      try writer.catalog.detail(of: .init(kind: .event, rawValue: "event:acled:SYR1"), asOf: nil))
+    guard case .event(let event) = detail else {
+      Issue.record("expected an event")
+      return
+    }
+    #expect(event.citations.map(\.source.name) == ["SOHR", "Nahar Media"])
+    #expect(
+      event.citations.map(\.document.id.rawValue) == [
+        "document:acled:SYR1:1", "document:acled:SYR1:2",
+      ])
+    #expect(event.grade?.description == "F2")
+    #expect(event.participants.map(\.actor.title) == ["Fifth Corps", "Harakat al-Nujaba"])
+    #expect(event.site?.title == "Abu Kamal")
+  }
+
+  @Test func placesLieInTheirAdministrativeAreasAndAreFoundThroughThem() throws {
+    _ = try importRows([Self.row("SYR1")])
+
+    let site = try #require(
+      try writer.catalog.detail(
+        of: .init(kind: .site, rawValue: "site:acled:abu-kamal@34.4536,40.9367"), asOf: nil))
+    guard case .site(let detail) = site else {
+      Issue.record("expected a site")
+      return
+    }
+    #expect(detail.ancestors.map(\.title) == ["Abu Kamal", "Deir ez Zor", "Syria"])
+    let found = try writer.catalog.search(
+      SearchRequest(text: "deir ez zor", kinds: [.site], limit: 10))
+    #expect(found.hits.first?.record.rawValue == "site:acled:area:syria/deir-ez-zor")
+    let events = try writer.catalog.search(
+      SearchRequest(text: "handover", kinds: [.event], limit: 10))
+    #expect(events.hits.map(\.record.rawValue) == ["event:acled:SYR1"])
+  }
+
+  @Test func reimportingUpdatesChangedRowsAddsNewOnesAndNeverDuplicates() throws {
+    _ = try importRows([Self.row("SYR1"), Self.row("SYR2"), Self.row("SYR3")])
+
+    let second = try importRows([
+      Self.row("SYR1"),
+      Self.row("SYR2", notes: "Handover, corrected.", sources: "SOHR", timestamp: "200"),
+      Self.row("SYR3"), Self.row("SYR4"),
+    ])
+
+    #expect(second.summary.unchanged == 2)
+    #expect(second.summary.updated == 1)
+    #expect(second.summary.inserted == 1)
+    #expect(try writer.catalog.summary().count(of: .event) == 4)
+    #expect(try writer.catalog.summary().count(of: .document) == 2 + 1 + 2 + 2)
+    let corrected = try writer.catalog.search(SearchRequest(text: "corrected", limit: 10))
+    #expect(corrected.hits.map(\.record.rawValue) == ["event:acled:SYR2"])
+    #expect(try writer.integrityCheck() == ["ok"])
+  }
+
+  @Test func aLargeImportRebuildsItsIndexesAndLeavesThemSound() throws {
+    let rows = (1...12_000).map {
+      Self.row("SYR\($0)", date: "2020-\(($0 % 12) + 1 < 10 ? "0" : "")\(($0 % 12) + 1)-01")
+    }
+
+    let outcome = try importRows(rows)
+
+    #expect(outcome.summary.inserted == 12_000)
+    #expect(try writer.integrityCheck() == ["ok"])
+    let indexes = try writer.catalog.database.read { db in
+      try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'")
+    }
+    for statement in Schema.bulkIndexes {
+      let name =
+        statement.split(separator: " ").first { $0.contains("_by_") }.map(String.init) ?? ""
+      #expect(indexes.contains(name), "\(name) must exist after the import")
+    }
+    #expect(try writer.catalog.timeline(TimelineQuery(limit: 3)).entries.count == 3)
+  }
+
+  @Test func aDuplicateIdInOneFileIsReportedAndSkippedInEitherMode() throws {
+    var problems: [ImportProblem] = []
+    let small = try folder.write(
+      ([Self.header, Self.row("SYR1"), Self.row("SYR1", notes: "Again.")]).joined(separator: "\n"),
+      to: "small.csv")
+    let large = try folder.write(
+      ([Self.header] + (1...12_000).map { Self.row("SYR\($0)") } + [Self.row("SYR7")])
+        .joined(separator: "\n"), to: "large.csv")
+
+    let first = try FieldImport.run(
+      path: small, options: FieldImport.Options(), writer: writer, report: { problems.append($0) })
+    let second = try FieldImport.run(
+      path: large, options: FieldImport.Options(), writer: writer, report: { problems.append($0) })
+
+    #expect(first.summary.skipped == 1)
+    #expect(second.summary.skipped == 1)
+    #expect(problems.map(\.line) == [3, 12_002])
+    #expect(problems.allSatisfy { $0.message.contains("duplicate id") && $0.column == 1 })
+    #expect(try writer.catalog.summary().count(of: .event) == 12_000)
+  }
+
+  @Test func aFailedImportLeavesTheDatabaseAsItWas() throws {
+    _ = try importRows([Self.row("SYR1")])
+    let before = try writer.catalog.exportDataset()
+    let path = try folder.write(
+      ([Self.header, Self.row("SYR2"), Self.row("SYR3", date: "not a date")]).joined(
+        separator: "\n"),
+      to: "strict.csv")
+
+    #expect(throws: ImportProblems.self) {
+      try FieldImport.run(path: path, options: FieldImport.Options(strict: true), writer: writer)
+    }
+
+    #expect(try writer.catalog.exportDataset() == before)
+    #expect(try writer.integrityCheck() == ["ok"])
+  }
+}

@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PREFIX ?= /usr/local
 SWIFT ?= swift
 PACKAGES := libncurses-dev libsqlite3-dev tmux sqlite3
-SWIFT_FORMAT_PATHS := Sources Tests Plugins Package.swift
+SWIFT_FORMAT_PATHS := Sources Tests Plugins Benchmarks Package.swift
 
 .PHONY: build run test lint bench install clean dependencies release
 

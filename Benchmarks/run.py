@@ -75,7 +75,58 @@ def bench_native(events=100_000):
             f"{median * 1000:.0f} ms", f"median of 10, max {worst * 1000:.0f} ms")
 
 
-BENCHMARKS = {"native": bench_native}
+def acled_file(rows):
+    path = os.path.join(WORK, f"acled-{rows}.csv")
+    if not os.path.exists(path):
+        generator = os.path.join(ROOT, "..", "shared", "tools", "gen_acled.py")
+        if not os.path.exists(generator):
+            raise SystemExit(f"needs {generator} to make {path}")
+        subprocess.run([sys.executable, generator, str(rows), path], check=True,
+                       stdout=subprocess.DEVNULL)
+    return path
+
+
+def floor(path, rows):
+    """The sqlite3 shell: .import --csv into one table, then FTS5 over four columns."""
+    db = os.path.join(WORK, f"floor-{rows}.db")
+    fresh(db)
+    script = f".mode csv\n.import {path} acled\n"
+    start = time.perf_counter()
+    subprocess.run(["sqlite3", db], input=script.encode(), check=True)
+    imported = time.perf_counter() - start
+    subprocess.run(["sqlite3", db,
+                    "CREATE VIRTUAL TABLE acled_fts USING fts5(actor1, actor2, location, notes, "
+                    "content='acled'); INSERT INTO acled_fts(acled_fts) VALUES('rebuild');"],
+                   check=True)
+    total = time.perf_counter() - start
+    return imported, total, os.path.getsize(db) / 1e6
+
+
+def bench_acled(sizes=(100_000, 1_000_000)):
+    """Issue 3: ACLED import against the sqlite3 shell floor, in the same run."""
+    for rows in sizes:
+        path = acled_file(rows)
+        label = f"ACLED import, {rows // 1000}k rows"
+        imported, total, floor_size = floor(path, rows)
+        db = os.path.join(WORK, f"acled-{rows}.db")
+        fresh(db)
+        seconds, rss, _ = run([MUSTER, "--db", db, "import", path])
+        size = os.path.getsize(db) / 1e6
+        row(label, "muster import (with search and browse indexes)", f"{seconds:.1f} s",
+            f"{rows / seconds:,.0f} rows/s; {seconds / total:.2f}x the floor")
+        row(label, "floor: sqlite3 .import + FTS5", f"{total:.1f} s",
+            f".import {imported:.1f} s + FTS5 {total - imported:.1f} s")
+        row(label, "muster peak RSS", f"{rss:.0f} MB", "target <= 300 MB at 1M")
+        row(label, "database size", f"{size:.0f} MB", f"floor {floor_size:.0f} MB")
+    path = acled_file(100_000)
+    out = subprocess.run([os.path.join(ROOT, ".build", "release", "muster-bench"), "csv", path],
+                         check=True, capture_output=True, text=True).stdout
+    for line in out.strip().splitlines():
+        name, value, unit, note = line.split("\t")
+        row(name, "100k ACLED rows", f"{float(value):,.0f} {unit}", note)
+
+
+BENCHMARKS = {"native": bench_native, "acled": bench_acled}
 
 
 def main():

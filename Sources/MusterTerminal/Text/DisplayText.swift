@@ -51,7 +51,9 @@ public struct DisplayText: Hashable, Sendable, CustomStringConvertible,
     self.init(value)
   }
 
-  init(characters: [DisplayCharacter]) {
+  /// Text from characters that were sanitised already (they can only come from a
+  /// `DisplayText`).
+  public init(characters: [DisplayCharacter]) {
     self.characters = characters
   }
 

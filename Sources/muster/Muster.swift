@@ -19,6 +19,7 @@ struct Muster: ParsableCommand {
     subcommands: [
       BrowseCommand.self, ImportCommand.self, CheckCommand.self, ListCommand.self,
       ShowCommand.self, TimelineCommand.self, SearchCommand.self, ExportCommand.self,
+      RenderCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self)
 

@@ -1,0 +1,147 @@
+import MusterTerminal
+
+/// One entry of the keymap; the same data drives dispatch, the help screen, the status-line
+/// hints and `docs/keys.md`.
+public struct KeyBinding: Sendable {
+  /// What the help groups bindings under.
+  public enum Section: String, CaseIterable, Sendable {
+    case moving = "Moving"
+    case panes = "Panes and records"
+    case time = "Time"
+    case app = "Muster"
+  }
+
+  /// The keys, the first one shown first.
+  public let keys: [Key]
+  /// What they do.
+  public let command: Command
+  /// A few words for the help, such as "next row".
+  public let summary: String
+  /// Where the help lists it.
+  public let section: Section
+  /// Whether the binding exists in kiosk mode.
+  public let isKioskSafe: Bool
+  /// A short hint for the status line, if it earns a place there.
+  public let hint: String?
+
+  /// A binding from its parts.
+  public init(
+    _ keys: [Key], _ command: Command, _ summary: String, _ section: Section,
+    isKioskSafe: Bool = true, hint: String? = nil
+  ) {
+    self.keys = keys
+    self.command = command
+    self.summary = summary
+    self.section = section
+    self.isKioskSafe = isKioskSafe
+    self.hint = hint
+  }
+
+  /// The keys as the help writes them: `j / Down`.
+  public var keyNames: String { keys.map(\.name).joined(separator: " / ") }
+}
+
+/// The table of key bindings, and how keys become commands in each state.
+public struct Keymap: Sendable {
+  /// Every binding, in the order the help lists them.
+  public let bindings: [KeyBinding]
+
+  /// A keymap from bindings.
+  public init(_ bindings: [KeyBinding]) {
+    self.bindings = bindings
+  }
+
+  /// The bindings Muster ships with (see interface.md, "Keys").
+  public static let standard = Keymap([
+    KeyBinding([.character("j"), .down], .moveSelection(by: 1), "next row", .moving),
+    KeyBinding([.character("k"), .up], .moveSelection(by: -1), "previous row", .moving),
+    KeyBinding([.character("g"), .home], .moveToStart, "first row", .moving),
+    KeyBinding([.character("G"), .end], .moveToEnd, "last row", .moving),
+    KeyBinding([.pageDown, .control("d")], .page(by: 1), "page down", .moving),
+    KeyBinding([.pageUp, .control("u")], .page(by: -1), "page up", .moving),
+    KeyBinding([.tab], .focusNext, "next pane", .panes, hint: "Tab pane"),
+    KeyBinding([.backTab], .focusPrevious, "previous pane", .panes),
+    KeyBinding([.character("1")], .focus(.timeline), "focus the timeline", .panes),
+    KeyBinding([.character("2")], .focus(.list), "focus the list", .panes),
+    KeyBinding([.character("3")], .focus(.detail), "focus the detail", .panes),
+    KeyBinding([.character("l"), .right], .nextTab, "next list tab", .panes),
+    KeyBinding([.character("h"), .left], .previousTab, "previous list tab", .panes),
+    KeyBinding([.enter], .open, "open the record or link", .panes, hint: "Enter open"),
+    KeyBinding([.backspace, .escape], .back, "go back", .panes),
+    KeyBinding(
+      [.character("]")], .stepTime(by: 1), "time cursor to the next entry", .time, hint: "[ ] time"),
+    KeyBinding([.character("[")], .stepTime(by: -1), "time cursor to the previous entry", .time),
+    KeyBinding([.character("}")], .moveTime(months: 1), "time cursor a month later", .time),
+    KeyBinding([.character("{")], .moveTime(months: -1), "time cursor a month earlier", .time),
+    KeyBinding(
+      [.character("t")], .promptForDate, "type a date for the time cursor", .time, hint: "t date"),
+    KeyBinding([.character("?")], .toggleHelp, "this help", .app, hint: "? help"),
+    KeyBinding([.control("l")], .redraw, "redraw the screen", .app),
+    KeyBinding(
+      [.character("q"), .control("c")], .quit, "quit", .app, isKioskSafe: false, hint: "q quit"),
+  ])
+
+  /// The bindings that exist in a mode: kiosk mode keeps only the kiosk-safe ones.
+  public func bindings(for mode: SessionMode) -> [KeyBinding] {
+    switch mode {
+    case .interactive: bindings
+    case .kiosk: bindings.filter(\.isKioskSafe)
+    }
+  }
+
+  /// The command for `key` in `state`, or `nil` if the key means nothing there.
+  ///
+  /// While a date is being typed, printable keys are text; while the help shows, any key
+  /// closes it.
+  public func command(for key: Key, in state: AppState) -> Command? {
+    if state.datePrompt != nil {
+      switch key {
+      case .enter: return .submit
+      case .escape: return .cancel
+      case .backspace, .delete: return .deleteBackward
+      case .character(let character): return .type(character)
+      default: return nil
+      }
+    }
+    if state.isHelpVisible {
+      return key == .character("?") ? .toggleHelp : .cancel
+    }
+    return bindings(for: state.mode).first { $0.keys.contains(key) }?.command
+  }
+
+  /// The status line's hints for a mode.
+  public func hints(for mode: SessionMode) -> [String] {
+    bindings(for: mode).compactMap(\.hint)
+  }
+
+  /// `docs/keys.md`: every binding of every mode, made from this table.
+  public func markdown() -> String {
+    var text = """
+      # Keys
+
+      Generated from the keymap (`Keymap.standard`); `make docs` writes it and a test fails
+      when it is stale. The `?` help in the browser shows the same table for the current mode.
+
+      """
+    for section in KeyBinding.Section.allCases {
+      text += "\n## \(section.rawValue)\n\n| Keys | Does | Kiosk |\n|---|---|---|\n"
+      for binding in bindings where binding.section == section {
+        let keys = binding.keys.map { "`\($0.name)`" }.joined(separator: ", ")
+        text += "| \(keys) | \(binding.summary) | \(binding.isKioskSafe ? "yes" : "no") |\n"
+      }
+    }
+    text += """
+
+      ## While typing a date (`t`)
+
+      Type `2020-12-31`, `2020-12`, `2020` or `2020-W51`; Enter moves the time cursor to the
+      last day of that date, Backspace deletes, Esc cancels.
+
+      ## Mouse
+
+      A click focuses the pane under it and selects the row; the wheel scrolls that pane.
+
+      """
+    return text
+  }
+}

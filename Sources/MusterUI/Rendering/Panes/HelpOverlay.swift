@@ -1,0 +1,48 @@
+import MusterTerminal
+
+/// The `?` help: every binding of the current mode, grouped, made from the keymap.
+struct HelpOverlay {
+  let mode: SessionMode
+  let options: RenderOptions
+
+  /// The help's lines: section headings and `keys  summary` rows.
+  var lines: [(text: String, isHeading: Bool)] {
+    var lines: [(String, Bool)] = []
+    let bindings = options.keymap.bindings(for: mode)
+    for section in KeyBinding.Section.allCases {
+      let inSection = bindings.filter { $0.section == section }
+      guard !inSection.isEmpty else { continue }
+      if !lines.isEmpty { lines.append(("", false)) }
+      lines.append((section.rawValue, true))
+      for binding in inSection {
+        lines.append(
+          (DisplayText(binding.keyNames).fitted(toWidth: 20).description + binding.summary, false))
+      }
+    }
+    lines.append(("", false))
+    lines.append(("Press any key to close.", false))
+    return lines
+  }
+
+  func draw(on screen: inout ScreenBuffer) {
+    let theme = options.theme
+    let content = lines
+    let width = min(
+      screen.size.width - 2, max(40, content.map { DisplayText($0.text).width }.max() ?? 0) + 4)
+    let height = min(screen.size.height - 2, content.count + 2)
+    let area = Rect(
+      x: (screen.size.width - width) / 2, y: (screen.size.height - height) / 2, width: width,
+      height: height)
+    screen.fill(area, style: theme[.text])
+    let title = mode == .kiosk ? "Help (kiosk)" : "Help"
+    let inside = Box(title: DisplayText(title), isFocused: true).draw(
+      in: area, on: &screen, glyphs: options.glyphs, border: theme[.focusedBorder],
+      titleStyle: theme[.title])
+    for (index, line) in content.prefix(inside.height).enumerated() {
+      screen.write(
+        " " + DisplayText(line.text), at: Point(x: inside.minX, y: inside.minY + index),
+        clip: inside,
+        style: theme[line.isHeading ? .heading : .text])
+    }
+  }
+}

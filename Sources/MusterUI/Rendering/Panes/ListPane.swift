@@ -1,0 +1,100 @@
+import MusterDomain
+import MusterTerminal
+
+/// The entity list: tabs for actors, sites and deployments with counts, and for each row its
+/// name, its sort of thing, and its most useful fact as of the time cursor.
+struct ListPane {
+  let state: AppState
+  let options: RenderOptions
+
+  var theme: Theme { options.theme }
+  var glyphs: GlyphSet { options.glyphs }
+  var isFocused: Bool { state.focus == .list }
+
+  func draw(in area: Rect, on screen: inout ScreenBuffer) {
+    let list = state.list
+    let position = list.total == 0 ? "0" : "\(list.selected + 1) of \(list.total)"
+    let inside = Box(title: "", trailing: DisplayText(position), isFocused: isFocused).draw(
+      in: area, on: &screen, glyphs: glyphs, border: theme[isFocused ? .focusedBorder : .border],
+      titleStyle: theme[.title])
+    drawTabs(at: Point(x: area.minX + 2, y: area.minY), clip: area, on: &screen)
+    guard inside.height > 1 else { return }
+    let textWidth = inside.width - 1
+    let (titleWidth, categoryWidth) = Self.columns(width: textWidth - 2)
+    let factHeading = list.tab == .actors ? "Where" : list.tab == .sites ? "Held by" : "Status"
+    let asOf = state.asOf.map { " as of \($0)" } ?? ""
+    let heading =
+      "  " + DisplayText("Name").fitted(toWidth: titleWidth).description
+      + DisplayText("Kind").fitted(toWidth: categoryWidth).description + factHeading + asOf
+    screen.write(
+      DisplayText(heading), at: inside.origin, clip: inside, style: theme[.muted])
+    let rowsArea = Rect(
+      x: inside.minX, y: inside.minY + 1, width: textWidth, height: inside.height - 1)
+    for line in 0..<rowsArea.height {
+      let position = list.scroll + line
+      guard position < list.total else { break }
+      let rowArea = Rect(
+        x: rowsArea.minX, y: rowsArea.minY + line, width: rowsArea.width, height: 1)
+      let isSelected = position == list.selected
+      let base = isSelected ? theme[isFocused ? .selection : .inactiveSelection] : theme[.text]
+      screen.fill(rowArea, style: base)
+      let pointer = isSelected ? "\(glyphs.pointer) " : "  "
+      guard let row = list.row(at: position) else {
+        screen.write(
+          DisplayText(pointer + glyphs.ellipsis), at: rowArea.origin, clip: rowArea,
+          style: base.merged(with: theme[.muted]))
+        continue
+      }
+      var x = screen.write(DisplayText(pointer), at: rowArea.origin, clip: rowArea, style: base)
+      x = screen.write(
+        DisplayText(row.title).fitted(toWidth: titleWidth - 1) + " ",
+        at: Point(x: x, y: rowArea.minY),
+        clip: rowArea, style: base)
+      x = screen.write(
+        DisplayText(row.category).fitted(toWidth: categoryWidth - 1) + " ",
+        at: Point(x: x, y: rowArea.minY), clip: rowArea, style: base.merged(with: theme[.muted]))
+      let fact = row.fact + (row.grade.map { "  \($0)" } ?? "")
+      screen.write(
+        DisplayText(fact).truncated(toWidth: max(0, rowArea.maxX - x), ellipsis: glyphs.ellipsis),
+        at: Point(x: x, y: rowArea.minY), clip: rowArea, style: base)
+    }
+    Scrollbar.draw(
+      in: Rect(x: inside.maxX - 1, y: rowsArea.minY, width: 1, height: rowsArea.height),
+      total: list.total, offset: list.scroll, visible: rowsArea.height, on: &screen,
+      glyphs: glyphs, style: theme[.border])
+  }
+
+  /// Name and kind column widths for a row this wide; the fact takes the rest.
+  static func columns(width: Int) -> (title: Int, category: Int) {
+    let category = min(14, max(10, width / 4))
+    let title = max(8, (width - category) * 11 / 20)
+    return (title, category)
+  }
+
+  /// The tabs in the top border: `Actors 22 · Sites 11 · Deployments 19`, without the
+  /// counts (then shortened) when the box is too narrow for them.
+  func drawTabs(at point: Point, clip: Rect, on screen: inout ScreenBuffer) {
+    let limit = Rect(x: clip.minX, y: clip.minY, width: max(0, clip.width - 12), height: 1)
+    let separator = " \(glyphs.dot) "
+    let labels: [[String]] = [
+      ListTab.allCases.map { tab in tab.title + (state.list.counts[tab].map { " \($0)" } ?? "") },
+      ListTab.allCases.map(\.title),
+      ListTab.allCases.map { String($0.title.prefix(4)) },
+    ]
+    let fitting =
+      labels.first { set in
+        DisplayText(" " + set.joined(separator: separator) + " ").width <= limit.width - 2
+      } ?? labels[2]
+    var x = screen.write(" ", at: point, clip: limit, style: theme[.border])
+    for (index, tab) in ListTab.allCases.enumerated() {
+      if index > 0 {
+        x = screen.write(
+          DisplayText(separator), at: Point(x: x, y: point.y), clip: limit, style: theme[.border])
+      }
+      let style = tab == state.list.tab ? theme[.activeTab] : theme[.muted]
+      x = screen.write(
+        DisplayText(fitting[index]), at: Point(x: x, y: point.y), clip: limit, style: style)
+    }
+    screen.write(" ", at: Point(x: x, y: point.y), clip: limit, style: theme[.border])
+  }
+}

@@ -1,0 +1,42 @@
+import MusterDomain
+import MusterTerminal
+
+/// Draws the whole screen for a state: a pure function of the state and the options.
+public func render(_ state: AppState, options: RenderOptions = RenderOptions()) -> ScreenBuffer {
+  var screen = ScreenBuffer(size: state.screenSize)
+  let layout = state.layout
+  guard layout.arrangement != .tooSmall else {
+    TooSmallNotice.draw(size: state.screenSize, on: &screen, theme: options.theme)
+    return screen
+  }
+  TimelinePane(state: state, layout: layout, options: options).draw(on: &screen)
+  ListPane(state: state, options: options).draw(in: layout.list, on: &screen)
+  DetailPane(state: state, options: options).draw(in: layout.detail, on: &screen)
+  StatusLine(state: state, options: options).draw(in: layout.statusLine, on: &screen)
+  if state.isHelpVisible {
+    HelpOverlay(mode: state.mode, options: options).draw(on: &screen)
+  }
+  return screen
+}
+
+/// The "too small" notice, instead of a broken screen.
+enum TooSmallNotice {
+  static func draw(size: Size, on screen: inout ScreenBuffer, theme: Theme) {
+    let need = ScreenLayout.minimum
+    let text = DisplayText(
+      "Too small: have \(size.width)x\(size.height), need \(need.width)x\(need.height)")
+    let lines = text.wrapped(toWidth: max(1, size.width))
+    let top = max(0, (size.height - lines.count) / 2)
+    for (index, line) in lines.enumerated() where top + index < size.height {
+      let x = max(0, (size.width - line.width) / 2)
+      screen.write(line, at: Point(x: x, y: top + index), style: theme[.notice])
+    }
+  }
+}
+
+extension FuzzyDate {
+  /// The date with its precision when it is not a known day: `2020-12 (month)`.
+  var labelled: String {
+    precision == .day ? description : "\(description) (\(precision.rawValue))"
+  }
+}

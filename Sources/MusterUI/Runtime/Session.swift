@@ -1,0 +1,70 @@
+import MusterDomain
+import MusterTerminal
+
+/// The loop: event, command, new state, effects, frame.
+public struct Session {
+  /// The state after everything so far.
+  public private(set) var state: AppState
+  let options: RenderOptions
+  let runner: EffectRunner
+  /// How long to wait for input before a tick (which checks for other processes' commits).
+  let tick: Duration
+
+  /// A session over a state, drawing with `options` and reading through `runner`.
+  public init(
+    state: AppState, options: RenderOptions, runner: EffectRunner, tick: Duration = .seconds(1)
+  ) {
+    self.state = state
+    self.options = options
+    self.runner = runner
+    self.tick = tick
+  }
+
+  /// Draws, then handles events until the user quits or input ends.
+  public mutating func run(on terminal: some Terminal) throws {
+    state.screenSize = terminal.size
+    dispatch(.started, on: terminal)
+    try terminal.present(render(state, options: options))
+    while state.isRunning, let event = try terminal.nextEvent(timeout: tick) {
+      let before = state
+      handle(event, on: terminal)
+      // Idle ticks that change nothing draw nothing: an idle screen costs no CPU.
+      if state != before {
+        try terminal.present(render(state, options: options))
+      }
+    }
+  }
+
+  /// Turns one terminal event into actions.
+  public mutating func handle(_ event: TerminalEvent, on terminal: some Terminal) {
+    switch event {
+    case .key(let key):
+      guard let command = options.keymap.command(for: key, in: state) else { return }
+      dispatch(.command(command), on: terminal)
+    case .mouse(let mouse):
+      dispatch(.mouse(mouse), on: terminal)
+    case .paste(let text):
+      // Pasted text is text: it may be typed into a prompt, never run as keys.
+      guard state.datePrompt != nil else { return }
+      for character in text where !character.isNewline {
+        dispatch(.command(.type(character)), on: terminal)
+      }
+    case .resized(let size):
+      dispatch(.resized(size), on: terminal)
+    case .idle:
+      dispatch(.idled, on: terminal)
+    }
+  }
+
+  /// Applies `action`, then every action its effects produce, in order.
+  public mutating func dispatch(_ action: Action, on terminal: some Terminal) {
+    var queue = [action]
+    while !queue.isEmpty {
+      let next = queue.removeFirst()
+      for effect in state.apply(next) {
+        if effect == .redrawScreen { terminal.invalidate() }
+        if let result = runner.run(effect) { queue.append(result) }
+      }
+    }
+  }
+}

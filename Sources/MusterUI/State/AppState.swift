@@ -1,0 +1,59 @@
+import MusterDomain
+import MusterTerminal
+
+/// Who is at the keyboard: an analyst, or anybody at a kiosk.
+public enum SessionMode: Hashable, Sendable {
+  case interactive
+  case kiosk
+}
+
+/// The panes that can have focus, in Tab order.
+public enum Pane: Int, CaseIterable, Hashable, Sendable {
+  case timeline
+  case list
+  case detail
+}
+
+/// Everything the screen shows, as plain values; the single source of truth.
+///
+/// Changed only by `apply(_:)`, which performs no I/O and returns the effects it needs.
+public struct AppState: Equatable, Sendable {
+  /// Interactive or kiosk.
+  public let mode: SessionMode
+  /// The terminal's size.
+  public var screenSize: Size
+  /// The pane keys go to.
+  public var focus: Pane = .list
+  /// The entity list.
+  public var list = ListState()
+  /// The timeline.
+  public var timeline = TimelineState()
+  /// The detail of the selected or followed record.
+  public var detail = DetailState()
+  /// The time cursor: the day every pane describes ("as of"); `nil` until data arrives.
+  public var asOf: Day?
+  /// The dataset's name and size.
+  public var summary: CatalogSummary?
+  /// Whether the help overlay is showing.
+  public var isHelpVisible = false
+  /// The date being typed after `t`, or `nil`.
+  public var datePrompt: String?
+  /// A message for the status line, until the next key.
+  public var message: String?
+  /// The store's change token when the data was last loaded.
+  public var changeToken: Int?
+  /// False once the user has quit.
+  public var isRunning = true
+
+  /// A state for a terminal of `screenSize`, with nothing loaded yet.
+  public init(mode: SessionMode, screenSize: Size) {
+    self.mode = mode
+    self.screenSize = screenSize
+  }
+
+  /// The days the data covers.
+  public var span: DayRange? { summary?.span }
+
+  /// The layout for the current size.
+  public var layout: ScreenLayout { ScreenLayout(screen: screenSize) }
+}

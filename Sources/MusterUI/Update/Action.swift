@@ -1,0 +1,59 @@
+import MusterDomain
+import MusterTerminal
+
+/// Everything that can change `AppState`: commands in, facts back.
+public enum Action: Equatable, Sendable {
+  /// Sent once, before the first frame.
+  case started
+  /// The user asked for something.
+  case command(Command)
+  /// The terminal changed size.
+  case resized(Size)
+  /// A tick passed with no input.
+  case idled
+  /// A click or a wheel turn.
+  case mouse(MouseEvent)
+  /// The dataset's size and span arrived.
+  case summaryLoaded(CatalogSummary)
+  /// The activity sparkline's counts arrived.
+  case activityLoaded([Int])
+  /// A window of list rows arrived.
+  case listLoaded(ListTab, EntityPage, asOf: Day?)
+  /// Timeline entries before and after a day arrived.
+  case timelineLoaded(before: TimelinePage, after: TimelinePage)
+  /// Earlier timeline entries arrived.
+  case earlierEntriesLoaded(TimelinePage)
+  /// Later timeline entries arrived.
+  case laterEntriesLoaded(TimelinePage)
+  /// A record's detail arrived (`nil` when it no longer exists).
+  case detailLoaded(RecordReference, RecordDetail?, asOf: Day?)
+  /// The next or previous day on which something happened, if any.
+  case entryDayFound(Day?)
+  /// The store's change token.
+  case changeTokenLoaded(Int)
+  /// Something went wrong; the message is for the status line.
+  case failed(String)
+}
+
+/// Work that touches the outside world; `apply` only describes it.
+public enum Effect: Hashable, Sendable {
+  case loadSummary
+  /// Events per slice of a span.
+  case loadActivity(DayRange, buckets: Int)
+  /// A window of a list tab, with facts as of a day.
+  case loadList(ListTab, offset: Int, limit: Int, asOf: Day?)
+  /// Timeline entries around a day.
+  case loadTimeline(around: Day, limit: Int)
+  /// Timeline entries before a position.
+  case loadEarlierEntries(before: TimelinePosition, limit: Int)
+  /// Timeline entries after a position.
+  case loadLaterEntries(after: TimelinePosition, limit: Int)
+  /// A record's detail as of a day.
+  case loadDetail(RecordReference, asOf: Day?)
+  /// The next (or previous) day with an entry, strictly after (or before) a day.
+  case findEntryDay(from: Day, forward: Bool)
+  /// The store's change token, to notice other processes' commits.
+  case checkForChanges
+  /// Draw every cell again on the next frame.
+  case redrawScreen
+}

@@ -1,0 +1,248 @@
+import MusterDomain
+import MusterTerminal
+
+extension AppState {
+  /// Applies one action and returns the effects it asks for.
+  ///
+  /// Pure: no store, no terminal, no clock. Tests call it directly.
+  public mutating func apply(_ action: Action) -> [Effect] {
+    switch action {
+    case .started:
+      return [.loadSummary, .checkForChanges]
+
+    case .command(let command):
+      message = nil
+      return perform(command)
+
+    case .resized(let size):
+      screenSize = size
+      keepSelectionsVisible()
+      return activityEffect()
+
+    case .idled:
+      return [.checkForChanges]
+
+    case .mouse(let event):
+      message = nil
+      return handle(event)
+
+    case .summaryLoaded(let summary):
+      return summaryArrived(summary)
+
+    case .activityLoaded(let counts):
+      timeline.activity = counts
+      return []
+
+    case .listLoaded(let tab, let page, let day):
+      return listArrived(tab, page, asOf: day)
+
+    case .timelineLoaded(let before, let after):
+      return timelineArrived(before: before, after: after)
+
+    case .earlierEntriesLoaded(let page):
+      guard !page.entries.isEmpty else {
+        timeline.hasEarlier = false
+        return []
+      }
+      timeline.entries = page.entries + timeline.entries
+      timeline.selected += page.entries.count
+      timeline.scroll += page.entries.count
+      timeline.hasEarlier = page.hasMore
+      return []
+
+    case .laterEntriesLoaded(let page):
+      timeline.entries += page.entries
+      timeline.hasLater = page.hasMore
+      return []
+
+    case .detailLoaded(let record, let loaded, let day):
+      guard record == detail.record, day == asOf else { return [] }
+      detail.isLoading = false
+      guard let loaded else {
+        detail.lines = [DetailLine([DetailSpan("\(record) no longer exists.", .muted)])]
+        detail.title = record.rawValue
+        return []
+      }
+      detail.lines = DetailFormatter(asOf: asOf).lines(for: loaded)
+      detail.title = loaded.title
+      detail.cursor = min(detail.cursor, max(0, detail.lines.count - 1))
+      keepDetailCursorVisible()
+      return []
+
+    case .entryDayFound(let day):
+      guard let day else {
+        message = "no earlier or later entry"
+        return []
+      }
+      return moveTimeCursor(to: day)
+
+    case .changeTokenLoaded(let token):
+      defer { changeToken = token }
+      guard let previous = changeToken, previous != token else { return [] }
+      // Another process committed (an import, another analyst's note): reload what is
+      // shown, keeping the selections.
+      return [.loadSummary] + reloadForTimeCursor()
+
+    case .failed(let text):
+      message = text
+      detail.isLoading = false
+      return []
+    }
+  }
+
+  // MARK: Arrivals
+
+  mutating func summaryArrived(_ loaded: CatalogSummary) -> [Effect] {
+    let isFirst = summary == nil
+    summary = loaded
+    list.counts = [
+      .actors: loaded.count(of: .actor), .sites: loaded.count(of: .site),
+      .deployments: loaded.count(of: .deployment),
+    ]
+    guard isFirst else { return activityEffect() }
+    if asOf == nil { asOf = loaded.span?.last }
+    var effects = activityEffect()
+    effects.append(listWindowEffect(force: true))
+    if let asOf { effects.append(.loadTimeline(around: asOf, limit: TimelineState.window)) }
+    return effects
+  }
+
+  mutating func listArrived(_ tab: ListTab, _ page: EntityPage, asOf day: Day?) -> [Effect] {
+    guard tab == list.tab, day == asOf else { return [] }
+    let before = list.selectedRow?.record
+    list.rows = page.rows
+    list.offset = page.offset
+    list.total = page.total
+    list.pendingOffset = nil
+    list.counts[tab] = page.total
+    list.selected = min(list.selected, max(0, page.total - 1))
+    keepSelectionsVisible()
+    guard focus == .list, let record = list.selectedRow?.record,
+      record != before || detail.record != record
+    else { return [] }
+    return showInDetail(record)
+  }
+
+  mutating func timelineArrived(before: TimelinePage, after: TimelinePage) -> [Effect] {
+    let previous = timeline.selectedEntry?.record
+    timeline.entries = before.entries + after.entries
+    timeline.hasEarlier = before.hasMore
+    timeline.hasLater = after.hasMore
+    // The cursor sits on the last entry on or before the time cursor.
+    timeline.selected = max(0, before.entries.count - 1)
+    if let previous, let index = timeline.entries.firstIndex(where: { $0.record == previous }),
+      let asOf, timeline.entries[index].position.day <= asOf
+    {
+      timeline.selected = index
+    }
+    timeline.scroll = max(0, timeline.selected - layout.timelineRows / 2)
+    keepSelectionsVisible()
+    guard focus == .timeline, let record = timeline.selectedEntry?.record,
+      detail.record != record
+    else { return [] }
+    return showInDetail(record)
+  }
+
+  // MARK: Loading helpers
+
+  /// The sparkline's counts for the current width.
+  func activityEffect() -> [Effect] {
+    guard let span else { return [] }
+    let buckets =
+      layout.arrangement == .wide
+      ? TimelinePane.sparklineWidth(timelineWidth: layout.timeline.width) : 0
+    guard buckets > 4 else { return [] }
+    return [.loadActivity(span, buckets: buckets)]
+  }
+
+  /// Loads the window of list rows around the selection if what must show is not loaded.
+  mutating func listWindowEffect(force: Bool = false) -> Effect {
+    let wanted = max(0, list.selected - ListState.window / 2)
+    list.pendingOffset = wanted
+    return .loadList(list.tab, offset: wanted, limit: ListState.window, asOf: asOf)
+  }
+
+  /// Whether the visible part of the list and the selection are loaded.
+  var listNeedsWindow: Bool {
+    let visible = list.scroll..<(list.scroll + max(1, layout.listRows))
+    let loaded = list.offset..<(list.offset + list.rows.count)
+    let wanted = visible.clamped(to: 0..<max(1, list.total))
+    return list.total > 0 && list.pendingOffset == nil
+      && (!loaded.contains(wanted.lowerBound)
+        || !loaded.contains(max(wanted.lowerBound, wanted.upperBound - 1))
+        || !loaded.contains(list.selected))
+  }
+
+  /// Shows a record in the detail pane (dropping the trail of followed links).
+  mutating func showInDetail(_ record: RecordReference) -> [Effect] {
+    guard detail.record != record || !detail.history.isEmpty else { return [] }
+    detail = DetailState(record: record, cursor: 0, scroll: 0, history: [], isLoading: true)
+    return [.loadDetail(record, asOf: asOf)]
+  }
+
+  /// The record the detail should show when it follows the focused pane.
+  var followedRecord: RecordReference? {
+    switch focus {
+    case .list: list.selectedRow?.record
+    case .timeline: timeline.selectedEntry?.record
+    case .detail: detail.record
+    }
+  }
+
+  /// Moves the time cursor and reloads everything that depends on it.
+  mutating func moveTimeCursor(to day: Day) -> [Effect] {
+    var target = day
+    if let span {
+      target = min(max(day, span.first), span.last)
+    }
+    guard target != asOf else { return [] }
+    asOf = target
+    return reloadForTimeCursor()
+  }
+
+  /// Reloads the list window, the timeline around the cursor, and the detail.
+  mutating func reloadForTimeCursor() -> [Effect] {
+    var effects: [Effect] = [listWindowEffect(force: true)]
+    if let asOf { effects.append(.loadTimeline(around: asOf, limit: TimelineState.window)) }
+    if let record = detail.record {
+      detail.isLoading = true
+      effects.append(.loadDetail(record, asOf: asOf))
+    }
+    return effects
+  }
+
+  // MARK: Scrolling
+
+  /// Keeps every pane's selection inside its visible rows after a move or resize.
+  mutating func keepSelectionsVisible() {
+    let listRows = max(1, layout.listRows)
+    list.selected = min(max(0, list.selected), max(0, list.total - 1))
+    if list.selected < list.scroll { list.scroll = list.selected }
+    if list.selected >= list.scroll + listRows { list.scroll = list.selected - listRows + 1 }
+    list.scroll = max(0, min(list.scroll, max(0, list.total - listRows)))
+
+    let timelineRows = max(1, layout.timelineRows)
+    timeline.selected = min(max(0, timeline.selected), max(0, timeline.entries.count - 1))
+    if timeline.selected < timeline.scroll { timeline.scroll = timeline.selected }
+    if timeline.selected >= timeline.scroll + timelineRows {
+      timeline.scroll = timeline.selected - timelineRows + 1
+    }
+    timeline.scroll = max(0, min(timeline.scroll, max(0, timeline.entries.count - timelineRows)))
+    keepDetailCursorVisible()
+  }
+
+  mutating func keepDetailCursorVisible() {
+    let rows = max(1, layout.detailRows)
+    detail.cursor = min(max(0, detail.cursor), max(0, detail.lines.count - 1))
+    if detail.cursor < detail.scroll { detail.scroll = detail.cursor }
+    // Lines wrap, so count the rows the lines from `scroll` to the cursor take.
+    let width = max(1, layout.detailWidth)
+    while detail.scroll < detail.cursor {
+      let used = detail.lines[detail.scroll...detail.cursor].reduce(0) {
+        $0 + DetailPane.rowCount(of: $1, width: width)
+      }
+      if used <= rows { break }
+      detail.scroll += 1
+    }
+  }
+}

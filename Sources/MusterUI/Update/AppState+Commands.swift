@@ -1,0 +1,223 @@
+import MusterDomain
+import MusterTerminal
+
+extension AppState {
+  mutating func perform(_ command: Command) -> [Effect] {
+    switch command {
+    case .moveSelection(let delta):
+      return move(by: delta)
+
+    case .page(let pages):
+      let rows: Int
+      switch focus {
+      case .list: rows = layout.listRows
+      case .timeline: rows = layout.timelineRows
+      case .detail: rows = layout.detailRows
+      }
+      return move(by: pages * max(1, rows - 1))
+
+    case .moveToStart:
+      return move(by: Int.min / 2)
+
+    case .moveToEnd:
+      return move(by: Int.max / 2)
+
+    case .focusNext:
+      return focus(on: Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count) ?? .list)
+
+    case .focusPrevious:
+      let count = Pane.allCases.count
+      return focus(on: Pane(rawValue: (focus.rawValue + count - 1) % count) ?? .list)
+
+    case .focus(let pane):
+      return focus(on: pane)
+
+    case .nextTab, .previousTab:
+      let count = ListTab.allCases.count
+      let step = command == .nextTab ? 1 : count - 1
+      list = ListState(
+        tab: ListTab(rawValue: (list.tab.rawValue + step) % count) ?? .actors,
+        counts: list.counts)
+      list.total = list.counts[list.tab] ?? 0
+      focus = .list
+      return [listWindowEffect(force: true)]
+
+    case .open:
+      return open()
+
+    case .back:
+      return back()
+
+    case .stepTime(let steps):
+      guard let asOf else { return [] }
+      return [.findEntryDay(from: asOf, forward: steps > 0)]
+
+    case .moveTime(let months):
+      guard let asOf else { return [] }
+      return moveTimeCursor(to: asOf.addingMonths(months))
+
+    case .promptForDate:
+      datePrompt = ""
+      return []
+
+    case .type(let character):
+      guard datePrompt != nil else { return [] }
+      if (datePrompt?.count ?? 0) < 21 { datePrompt?.append(character) }
+      return []
+
+    case .deleteBackward:
+      if datePrompt?.isEmpty == false { datePrompt?.removeLast() }
+      return []
+
+    case .submit:
+      guard let text = datePrompt else { return [] }
+      datePrompt = nil
+      do {
+        let date = try FuzzyDate(parsing: text)
+        return moveTimeCursor(to: date.last)
+      } catch {
+        message = error.description
+        return []
+      }
+
+    case .cancel:
+      datePrompt = nil
+      isHelpVisible = false
+      return []
+
+    case .toggleHelp:
+      isHelpVisible.toggle()
+      return []
+
+    case .redraw:
+      return [.redrawScreen]
+
+    case .quit:
+      // The kiosk keymap has no quit binding; this guard is the backstop.
+      guard mode == .interactive else { return [] }
+      isRunning = false
+      return []
+    }
+  }
+
+  /// Moves the selection of the focused pane, loading what comes into view.
+  mutating func move(by delta: Int) -> [Effect] {
+    switch focus {
+    case .list:
+      guard list.total > 0 else { return [] }
+      let target = min(
+        max(0, list.selected.addingReportingOverflow(delta).partialValue), list.total - 1)
+      guard target != list.selected else { return [] }
+      list.selected = target
+      keepSelectionsVisible()
+      var effects: [Effect] = []
+      if listNeedsWindow { effects.append(listWindowEffect()) }
+      if let record = list.selectedRow?.record { effects += showInDetail(record) }
+      return effects
+
+    case .timeline:
+      guard !timeline.entries.isEmpty else { return [] }
+      let target = min(
+        max(0, timeline.selected.addingReportingOverflow(delta).partialValue),
+        timeline.entries.count - 1)
+      var effects: [Effect] = []
+      // Near either end of what is loaded, load more.
+      if target <= 5, timeline.hasEarlier, let first = timeline.entries.first {
+        effects.append(.loadEarlierEntries(before: first.position, limit: TimelineState.window))
+      }
+      if target >= timeline.entries.count - 6, timeline.hasLater, let last = timeline.entries.last {
+        effects.append(.loadLaterEntries(after: last.position, limit: TimelineState.window))
+      }
+      guard target != timeline.selected else { return effects }
+      timeline.selected = target
+      keepSelectionsVisible()
+      if let record = timeline.selectedEntry?.record { effects += showInDetail(record) }
+      return effects
+
+    case .detail:
+      guard !detail.lines.isEmpty else { return [] }
+      detail.cursor = min(
+        max(0, detail.cursor.addingReportingOverflow(delta).partialValue), detail.lines.count - 1)
+      keepDetailCursorVisible()
+      return []
+    }
+  }
+
+  /// Focuses a pane; the detail then follows that pane's selection.
+  mutating func focus(on pane: Pane) -> [Effect] {
+    guard pane != focus else { return [] }
+    focus = pane
+    guard pane != .detail, let record = followedRecord else { return [] }
+    return showInDetail(record)
+  }
+
+  /// Enter: into the detail, or along the link under its cursor.
+  mutating func open() -> [Effect] {
+    switch focus {
+    case .list, .timeline:
+      guard detail.record != nil else { return [] }
+      focus = .detail
+      detail.cursor = 0
+      detail.scroll = 0
+      return []
+    case .detail:
+      guard let link = detail.linkAtCursor, let current = detail.record, link != current else {
+        return []
+      }
+      let crumb = DetailState.Crumb(record: current, title: detail.title, cursor: detail.cursor)
+      let history = detail.history + [crumb]
+      detail = DetailState(record: link, history: history, isLoading: true)
+      return [.loadDetail(link, asOf: asOf)]
+    }
+  }
+
+  /// Backspace or Esc: back along the followed links, then out of the detail.
+  mutating func back() -> [Effect] {
+    if isHelpVisible {
+      isHelpVisible = false
+      return []
+    }
+    guard focus == .detail else { return [] }
+    guard let crumb = detail.history.last else {
+      focus = .list
+      return list.selectedRow.map { showInDetail($0.record) } ?? []
+    }
+    detail = DetailState(
+      record: crumb.record, cursor: crumb.cursor, history: Array(detail.history.dropLast()),
+      isLoading: true)
+    return [.loadDetail(crumb.record, asOf: asOf)]
+  }
+
+  /// A click focuses the pane under it and selects the row; the wheel scrolls that pane.
+  mutating func handle(_ event: MouseEvent) -> [Effect] {
+    guard !isHelpVisible, let pane = layout.pane(at: event.position) else { return [] }
+    var effects = focus(on: pane)
+    switch event.action {
+    case .wheelUp:
+      return effects + move(by: -3)
+    case .wheelDown:
+      return effects + move(by: 3)
+    case .click:
+      let row: Int
+      switch pane {
+      case .list:
+        row = list.scroll + (event.position.y - layout.list.minY - 2)
+        guard event.position.y >= layout.list.minY + 2, row < list.total else { return effects }
+        effects += move(by: row - list.selected)
+      case .timeline:
+        row =
+          layout.arrangement == .wide
+          ? timeline.scroll + (event.position.y - layout.timeline.minY - 1) : timeline.selected
+        guard row >= 0, row < timeline.entries.count else { return effects }
+        effects += move(by: row - timeline.selected)
+      case .detail:
+        let line = DetailPane.line(
+          atRow: event.position.y - layout.detail.minY - 1, lines: detail.lines,
+          scroll: detail.scroll, width: max(1, layout.detailWidth))
+        guard let line else { return effects }
+        effects += move(by: line - detail.cursor)
+      }
+      return effects
+    }
+  }
+}

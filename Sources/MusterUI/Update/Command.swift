@@ -1,0 +1,45 @@
+/// What the user asked for, in the app's words rather than in keys.
+public enum Command: Hashable, Sendable {
+  /// Move the selection (or the detail cursor) by rows.
+  case moveSelection(by: Int)
+  /// Move by pages.
+  case page(by: Int)
+  /// Go to the first row.
+  case moveToStart
+  /// Go to the last row.
+  case moveToEnd
+  /// Focus the next pane.
+  case focusNext
+  /// Focus the previous pane.
+  case focusPrevious
+  /// Focus one pane.
+  case focus(Pane)
+  /// Show the next tab of the list.
+  case nextTab
+  /// Show the previous tab of the list.
+  case previousTab
+  /// Open the selected record, or follow the link under the detail cursor.
+  case open
+  /// Go back to the record before, or out of the detail pane.
+  case back
+  /// Move the time cursor to the next (or previous) day on which something happened.
+  case stepTime(by: Int)
+  /// Move the time cursor by months.
+  case moveTime(months: Int)
+  /// Start typing a date for the time cursor.
+  case promptForDate
+  /// Add a character to what is being typed.
+  case type(Character)
+  /// Remove the last character typed.
+  case deleteBackward
+  /// Accept what was typed.
+  case submit
+  /// Abandon what was being typed, or close the help.
+  case cancel
+  /// Show or hide the help.
+  case toggleHelp
+  /// Draw the whole screen again.
+  case redraw
+  /// Leave Muster.
+  case quit
+}

@@ -79,7 +79,11 @@ let package = Package(
       ]),
     .testTarget(
       name: "MusterUITests",
-      dependencies: ["MusterUI", "MusterDomain", "MusterTerminal", "MusterTestSupport"]),
+      dependencies: [
+        "MusterUI", "MusterDomain", "MusterTerminal", "MusterTestSupport", "MusterStore",
+        "MusterImport", "MusterResources",
+      ],
+      exclude: ["Screens"]),
     .testTarget(
       name: "MusterEndToEndTests",
       dependencies: ["muster", "MusterTestSupport", "MusterResources"]),

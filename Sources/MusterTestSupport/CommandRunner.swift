@@ -42,8 +42,8 @@ public enum CommandRunner {
     let folder = try TemporaryFolder("muster-run")
     let outputFile = folder.file("stdout")
     let errorFile = folder.file("stderr")
-    FileManager.default.createFile(atPath: outputFile, contents: nil)
-    FileManager.default.createFile(atPath: errorFile, contents: nil)
+    _ = FileManager.default.createFile(atPath: outputFile, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorFile, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments

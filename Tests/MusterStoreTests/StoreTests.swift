@@ -200,7 +200,7 @@ import Testing
     let folder = try TemporaryFolder()
     let path = folder.file("muster.db")
     let abandoned = folder.file("muster.db.creating-999999")
-    FileManager.default.createFile(atPath: abandoned, contents: Data("half".utf8))
+    _ = FileManager.default.createFile(atPath: abandoned, contents: Data("half".utf8))
 
     let created = try SQLiteCatalog.createAtomically(at: path) { writer in
       try writer.write(try SeededStore.bundledDataset())

@@ -79,6 +79,8 @@ public struct DisplayText: Hashable, Sendable, CustomStringConvertible,
       kept.append(character)
       used += character.width
     }
+    // "Fatemiyoun …" reads worse than "Fatemiyoun…".
+    while kept.last?.character == " " { kept.removeLast() }
     return DisplayText(characters: kept + mark.characters)
   }
 

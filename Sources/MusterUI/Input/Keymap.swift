@@ -114,6 +114,11 @@ public struct Keymap: Sendable {
     bindings(for: mode).compactMap(\.hint)
   }
 
+  /// The status-line hint of the binding for `command`, if it has one.
+  public func hint(for command: Command) -> String? {
+    bindings.first { $0.command == command }?.hint
+  }
+
   /// `docs/keys.md`: every binding of every mode, made from this table.
   public func markdown() -> String {
     var text = """

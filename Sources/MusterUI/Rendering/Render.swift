@@ -23,9 +23,17 @@ public func render(_ state: AppState, options: RenderOptions = RenderOptions()) 
 enum TooSmallNotice {
   static func draw(size: Size, on screen: inout ScreenBuffer, theme: Theme) {
     let need = ScreenLayout.minimum
-    let text = DisplayText(
-      "Too small: have \(size.width)x\(size.height), need \(need.width)x\(need.height)")
-    let lines = text.wrapped(toWidth: max(1, size.width))
+    // The longest wording that fits whole.
+    let wordings = [
+      "Too small: have \(size.width)x\(size.height), need \(need.width)x\(need.height)",
+      "Too small: need \(need.width)x\(need.height)", "need \(need.width)x\(need.height)",
+      "small",
+    ]
+    let width = max(1, size.width)
+    let lines =
+      wordings.lazy.map { DisplayText($0).wrapped(toWidth: width) }
+      .first { $0.count <= size.height && $0.allSatisfy { $0.width <= width } }
+      ?? DisplayText(wordings[wordings.count - 1]).wrapped(toWidth: width)
     let top = max(0, (size.height - lines.count) / 2)
     for (index, line) in lines.enumerated() where top + index < size.height {
       let x = max(0, (size.width - line.width) / 2)

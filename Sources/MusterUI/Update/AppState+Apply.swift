@@ -102,7 +102,7 @@ extension AppState {
     guard isFirst else { return activityEffect() }
     if asOf == nil { asOf = loaded.span?.last }
     var effects = activityEffect()
-    effects.append(listWindowEffect(force: true))
+    effects.append(listWindowEffect())
     if let asOf { effects.append(.loadTimeline(around: asOf, limit: TimelineState.window)) }
     return effects
   }
@@ -156,7 +156,7 @@ extension AppState {
   }
 
   /// Loads the window of list rows around the selection if what must show is not loaded.
-  mutating func listWindowEffect(force: Bool = false) -> Effect {
+  mutating func listWindowEffect() -> Effect {
     let wanted = max(0, list.selected - ListState.window / 2)
     list.pendingOffset = wanted
     return .loadList(list.tab, offset: wanted, limit: ListState.window, asOf: asOf)
@@ -202,7 +202,7 @@ extension AppState {
 
   /// Reloads the list window, the timeline around the cursor, and the detail.
   mutating func reloadForTimeCursor() -> [Effect] {
-    var effects: [Effect] = [listWindowEffect(force: true)]
+    var effects: [Effect] = [listWindowEffect()]
     if let asOf { effects.append(.loadTimeline(around: asOf, limit: TimelineState.window)) }
     if let record = detail.record {
       detail.isLoading = true
@@ -233,10 +233,20 @@ extension AppState {
 
   mutating func keepDetailCursorVisible() {
     let rows = max(1, layout.detailRows)
+    let width = max(1, layout.detailWidth)
     detail.cursor = min(max(0, detail.cursor), max(0, detail.lines.count - 1))
+    // No empty rows below the last line while earlier lines are scrolled away (after the
+    // pane grows, say): the scroll is at most the first line of the last screenful.
+    var lastScreenful = detail.lines.count
+    var used = 0
+    while lastScreenful > 0 {
+      used += DetailPane.rowCount(of: detail.lines[lastScreenful - 1], width: width)
+      if used > rows { break }
+      lastScreenful -= 1
+    }
+    detail.scroll = min(detail.scroll, lastScreenful)
     if detail.cursor < detail.scroll { detail.scroll = detail.cursor }
     // Lines wrap, so count the rows the lines from `scroll` to the cursor take.
-    let width = max(1, layout.detailWidth)
     while detail.scroll < detail.cursor {
       let used = detail.lines[detail.scroll...detail.cursor].reduce(0) {
         $0 + DetailPane.rowCount(of: $1, width: width)

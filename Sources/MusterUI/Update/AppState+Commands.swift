@@ -40,7 +40,7 @@ extension AppState {
         counts: list.counts)
       list.total = list.counts[list.tab] ?? 0
       focus = .list
-      return [listWindowEffect(force: true)]
+      return [listWindowEffect()]
 
     case .open:
       return open()

@@ -6,9 +6,10 @@ extension DetailFormatter {
     var lines = [heading(actor.name, Self.words(actor.kind.rawValue))]
     lines += aliases(actor.aliases)
     lines += field("Country", actor.country)
-    lines += field("About", actor.description)
     lines += field("ACLED actor type", actor.acledTypeCode.map(String.init))
+    // The state as of the cursor is what the analyst came for: before the background.
     lines += asOfSection(detail.positions, showSite: true, empty: "no position known")
+    lines += aboutSection(actor.description)
     if !detail.relations.isEmpty {
       lines += section("Relations (\(detail.relations.count))")
       for view in detail.relations {
@@ -46,8 +47,8 @@ extension DetailFormatter {
     }
     lines += field(
       "Area", [site.admin2, site.admin1, site.country].compactMap { $0 }.joined(separator: ", "))
-    lines += field("About", site.description)
     lines += asOfSection(detail.holders, showSite: false, empty: "no holder known")
+    lines += aboutSection(site.description)
     if !detail.children.isEmpty {
       lines += section("Places in it (\(detail.children.count))")
       lines += detail.children.map {

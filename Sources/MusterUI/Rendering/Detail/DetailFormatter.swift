@@ -39,6 +39,12 @@ public struct DetailFormatter {
     [.blank, DetailLine([DetailSpan(title, .label)])]
   }
 
+  /// A record's description under its own heading, or nothing.
+  func aboutSection(_ description: String?) -> [DetailLine] {
+    guard let description, !description.isEmpty else { return [] }
+    return section("About") + [DetailLine([DetailSpan(description)], indent: 1)]
+  }
+
   func field(_ label: String, _ value: String?) -> [DetailLine] {
     guard let value, !value.isEmpty else { return [] }
     return [DetailLine([DetailSpan("\(label): ", .label), DetailSpan(value)], indent: 1)]

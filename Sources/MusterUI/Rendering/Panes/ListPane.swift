@@ -13,19 +13,28 @@ struct ListPane {
 
   func draw(in area: Rect, on screen: inout ScreenBuffer) {
     let list = state.list
+    // The position goes when the tabs need the room for their counts; the status line
+    // repeats it.
     let position = list.total == 0 ? "0" : "\(list.selected + 1) of \(list.total)"
-    let inside = Box(title: "", trailing: DisplayText(position), isFocused: isFocused).draw(
+    let keepsPosition = tabLabels(fitting: area.width - 4 - position.count - 3) == 0
+    let inside = Box(
+      title: "", trailing: keepsPosition ? DisplayText(position) : "", isFocused: isFocused
+    ).draw(
       in: area, on: &screen, glyphs: glyphs, border: theme[isFocused ? .focusedBorder : .border],
       titleStyle: theme[.title])
-    drawTabs(at: Point(x: area.minX + 2, y: area.minY), clip: area, on: &screen)
+    drawTabs(
+      at: Point(x: area.minX + 1, y: area.minY),
+      width: area.width - 2 - (keepsPosition ? position.count + 3 : 0), on: &screen)
     guard inside.height > 1 else { return }
     let textWidth = inside.width - 1
     let (titleWidth, categoryWidth) = Self.columns(width: textWidth - 2)
     let factHeading = list.tab == .actors ? "Where" : list.tab == .sites ? "Held by" : "Status"
+    let factWidth = textWidth - 2 - titleWidth - categoryWidth
     let asOf = state.asOf.map { " as of \($0)" } ?? ""
     let heading =
       "  " + DisplayText("Name").fitted(toWidth: titleWidth).description
-      + DisplayText("Kind").fitted(toWidth: categoryWidth).description + factHeading + asOf
+      + DisplayText("Kind").fitted(toWidth: categoryWidth).description + factHeading
+      + (factHeading.count + asOf.count <= factWidth ? asOf : "")
     screen.write(
       DisplayText(heading), at: inside.origin, clip: inside, style: theme[.muted])
     let rowsArea = Rect(
@@ -71,20 +80,29 @@ struct ListPane {
     return (title, category)
   }
 
-  /// The tabs in the top border: `Actors 22 · Sites 11 · Deployments 19`, without the
-  /// counts (then shortened) when the box is too narrow for them.
-  func drawTabs(at point: Point, clip: Rect, on screen: inout ScreenBuffer) {
-    let limit = Rect(x: clip.minX, y: clip.minY, width: max(0, clip.width - 12), height: 1)
-    let separator = " \(glyphs.dot) "
-    let labels: [[String]] = [
+  /// The tab labels: with counts, without them, then shortened.
+  var tabLabelSets: [[String]] {
+    [
       ListTab.allCases.map { tab in tab.title + (state.list.counts[tab].map { " \($0)" } ?? "") },
       ListTab.allCases.map(\.title),
       ListTab.allCases.map { String($0.title.prefix(4)) },
     ]
-    let fitting =
-      labels.first { set in
-        DisplayText(" " + set.joined(separator: separator) + " ").width <= limit.width - 2
-      } ?? labels[2]
+  }
+
+  /// The index of the first label set that fits `width` cells with separators and padding.
+  func tabLabels(fitting width: Int) -> Int {
+    let separator = " \(glyphs.dot) "
+    return tabLabelSets.firstIndex { set in
+      DisplayText(" " + set.joined(separator: separator) + " ").width <= width
+    } ?? tabLabelSets.count - 1
+  }
+
+  /// The tabs in the top border: `Actors 22 · Sites 11 · Deployments 19`, without the
+  /// counts (then shortened) when `width` is too narrow for them.
+  func drawTabs(at point: Point, width: Int, on screen: inout ScreenBuffer) {
+    let limit = Rect(x: point.x, y: point.y, width: max(0, width), height: 1)
+    let separator = " \(glyphs.dot) "
+    let fitting = tabLabelSets[tabLabels(fitting: width)]
     var x = screen.write(" ", at: point, clip: limit, style: theme[.border])
     for (index, tab) in ListTab.allCases.enumerated() {
       if index > 0 {

@@ -33,13 +33,24 @@ struct StatusLine {
         state.list.total == 0
         ? "no \(noun)" : "\(state.list.selected + 1) of \(state.list.total) \(noun)"
     }
+    // A message may take most of the line; the position only what the hints leave.
+    let rightRoom = state.message == nil ? area.width / 2 : max(area.width / 2, area.width - 12)
     let rightText = DisplayText(" " + right + " ").truncated(
-      toWidth: max(0, area.width / 2), ellipsis: options.glyphs.ellipsis)
-    let hints = options.keymap.hints(for: state.mode).joined(separator: "  ")
+      toWidth: max(0, rightRoom), ellipsis: options.glyphs.ellipsis)
+    // Whole hints only, help first: a cut hint teaches nothing.
+    var hints = options.keymap.hints(for: state.mode)
+    if let help = options.keymap.hint(for: .toggleHelp), let index = hints.firstIndex(of: help) {
+      hints.insert(hints.remove(at: index), at: 0)
+    }
+    let room = area.maxX - x - rightText.width - 1
+    var shown = ""
+    for hint in hints {
+      let next = shown + (shown.isEmpty ? " " : "  ") + hint
+      guard DisplayText(next).width <= room else { break }
+      shown = next
+    }
     screen.write(
-      DisplayText(" " + hints).truncated(
-        toWidth: max(0, area.maxX - x - rightText.width - 1), ellipsis: options.glyphs.ellipsis),
-      at: Point(x: x, y: area.minY), clip: area, style: theme[.statusLine])
+      DisplayText(shown), at: Point(x: x, y: area.minY), clip: area, style: theme[.statusLine])
     screen.write(
       rightText, at: Point(x: area.maxX - rightText.width, y: area.minY), clip: area,
       style: state.message == nil ? theme[.statusLine] : theme[.statusKey])

@@ -1,0 +1,101 @@
+import Foundation
+import MusterTerminal
+import Testing
+
+@testable import MusterUI
+
+@Suite struct KeymapTests {
+  let keymap = Keymap.standard
+  let browsing = AppState(mode: .interactive, screenSize: Size(width: 120, height: 40))
+
+  @Test(arguments: [
+    (Key.character("j"), Command.moveSelection(by: 1)), (.down, .moveSelection(by: 1)),
+    (.character("k"), .moveSelection(by: -1)), (.up, .moveSelection(by: -1)),
+    (.character("g"), .moveToStart), (.end, .moveToEnd), (.pageDown, .page(by: 1)),
+    (.control("u"), .page(by: -1)), (.tab, .focusNext), (.backTab, .focusPrevious),
+    (.character("l"), .nextTab), (.left, .previousTab), (.enter, .open), (.backspace, .back),
+    (.escape, .back), (.character("]"), .stepTime(by: 1)), (.character("["), .stepTime(by: -1)),
+    (.character("}"), .moveTime(months: 1)), (.character("{"), .moveTime(months: -1)),
+    (.character("t"), .promptForDate), (.character("?"), .toggleHelp),
+    (.control("l"), .redraw), (.character("q"), .quit), (.control("c"), .quit),
+  ])
+  func keysMeanTheirCommandsWhileBrowsing(key: Key, command: Command) {
+    #expect(keymap.command(for: key, in: browsing) == command)
+  }
+
+  @Test func unboundKeysMeanNothing() {
+    for key in [Key.character("z"), .function(5), .control("x"), .insert] {
+      #expect(keymap.command(for: key, in: browsing) == nil)
+    }
+  }
+
+  @Test func whileTypingADatePrintableKeysAreText() {
+    var typing = browsing
+    typing.datePrompt = "20"
+    #expect(keymap.command(for: .character("q"), in: typing) == .type("q"))
+    #expect(keymap.command(for: .character("j"), in: typing) == .type("j"))
+    #expect(keymap.command(for: .enter, in: typing) == .submit)
+    #expect(keymap.command(for: .escape, in: typing) == .cancel)
+    #expect(keymap.command(for: .backspace, in: typing) == .deleteBackward)
+    #expect(keymap.command(for: .down, in: typing) == nil)
+  }
+
+  @Test func whileTheHelpShowsAnyKeyClosesIt() {
+    var helping = browsing
+    helping.isHelpVisible = true
+    #expect(keymap.command(for: .character("q"), in: helping) == .cancel)
+    #expect(keymap.command(for: .character("?"), in: helping) == .toggleHelp)
+  }
+
+  @Test func theKioskHasNoQuitKeyAndKeepsTheRest() {
+    let kiosk = AppState(mode: .kiosk, screenSize: Size(width: 120, height: 40))
+    for key in [Key.character("q"), .control("c"), .control("z"), .control("d")] {
+      #expect(keymap.command(for: key, in: kiosk) != .quit)
+    }
+    #expect(keymap.command(for: .character("j"), in: kiosk) == .moveSelection(by: 1))
+    #expect(!keymap.hints(for: .kiosk).contains("q quit"))
+    #expect(keymap.bindings(for: .kiosk).allSatisfy { $0.isKioskSafe })
+  }
+
+  @Test func noKeyIsBoundTwice() {
+    var seen: Set<Key> = []
+    for key in keymap.bindings.flatMap(\.keys) {
+      #expect(seen.insert(key).inserted, "\(key.name) is bound twice")
+    }
+  }
+
+  @Test func keyNamesRoundTrip() {
+    for key in keymap.bindings.flatMap(\.keys) {
+      #expect(Key(name: key.name) == key, "\(key.name)")
+    }
+    #expect(Key(name: "Ctrl-D") == .control("d"))
+    #expect(Key(name: "F12") == .function(12))
+    #expect(Key(name: "F13") == nil)
+    #expect(Key(name: "Hyper") == nil)
+  }
+
+  @Test func theHelpOverlayListsEveryBindingOfTheMode() {
+    var state = browsing
+    state.isHelpVisible = true
+    let screen = render(state).text
+    for binding in keymap.bindings {
+      #expect(screen.contains(binding.summary), "help lacks \(binding.summary)")
+    }
+    var kiosk = AppState(mode: .kiosk, screenSize: Size(width: 120, height: 40))
+    kiosk.isHelpVisible = true
+    let kioskHelp = render(kiosk).text
+    #expect(!kioskHelp.contains("quit"))
+    #expect(kioskHelp.contains("next row"))
+  }
+
+  @Test func docsKeysMarkdownIsUpToDate() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let file = root.appendingPathComponent("docs/keys.md")
+    let written = try String(contentsOf: file, encoding: .utf8)
+    #expect(written == keymap.markdown(), "docs/keys.md is stale: run make docs")
+    for binding in keymap.bindings {
+      #expect(written.contains(binding.summary))
+    }
+  }
+}

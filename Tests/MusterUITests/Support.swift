@@ -1,0 +1,57 @@
+import MusterDomain
+import MusterImport
+import MusterResources
+import MusterStore
+import MusterTerminal
+import MusterTestSupport
+import MusterUI
+import Testing
+
+/// The bundled dataset in a real SQLite file, opened read-only as the browser opens it.
+final class SeededCatalog: Sendable {
+  let folder: TemporaryFolder
+  let catalog: SQLiteCatalog
+
+  init() throws {
+    folder = try TemporaryFolder("muster-ui")
+    let path = folder.file("muster.db")
+    let result = DatasetReader.read(BundledResources.dataset, file: "bundled")
+    try #require(result.problems.isEmpty, "\(result.problems)")
+    _ = try SQLiteCatalog.openWritable(at: path).write(result.dataset)
+    catalog = try SQLiteCatalog.openReadOnly(at: path)
+  }
+
+  /// The screen after the keys (names separated by spaces, as `muster render` takes them).
+  func screen(
+    _ keys: String = "", size: Size = Size(width: 120, height: 40), asOf: String? = nil,
+    mode: SessionMode = .interactive, glyphs: GlyphSet = .unicode
+  ) throws -> ScreenBuffer {
+    try Headless.screen(
+      catalog: catalog, size: size, events: try Headless.events(fromKeys: keys),
+      asOf: try asOf.map(day), mode: mode,
+      options: RenderOptions(theme: .monochrome, glyphs: glyphs))
+  }
+
+  /// A session that has started and loaded its first screen.
+  func session(
+    size: Size = Size(width: 120, height: 40), asOf: String? = nil,
+    mode: SessionMode = .interactive
+  ) throws -> (Session, ScriptedTerminal) {
+    var state = AppState(mode: mode, screenSize: size)
+    state.asOf = try asOf.map(day)
+    var session = Session(
+      state: state, options: RenderOptions(), runner: EffectRunner(catalog: catalog))
+    let terminal = ScriptedTerminal(size: size, events: [])
+    try session.run(on: terminal)
+    return (session, terminal)
+  }
+}
+
+func day(_ text: String) throws -> Day {
+  try #require(Day(iso: text))
+}
+
+extension ScreenBuffer {
+  /// The screen as one string, for `contains` checks.
+  var text: String { lines().joined(separator: "\n") }
+}

@@ -5,7 +5,7 @@ SWIFT ?= swift
 PACKAGES := libncurses-dev libsqlite3-dev tmux sqlite3
 SWIFT_FORMAT_PATHS := Sources Tests Plugins Benchmarks Package.swift
 
-.PHONY: build run test lint bench install clean dependencies release
+.PHONY: build run test lint bench install clean dependencies release docs
 
 build:
 	$(SWIFT) build
@@ -36,6 +36,10 @@ run: dependencies build
 test: dependencies
 	@set -o pipefail; $(SWIFT) build --build-tests 2>&1 | tail -n 3 && \
 	  $(SWIFT) test --skip-build 2>&1 | python3 Scripts/test-summary.py
+
+## Regenerates the documents made from code (a test fails when they are stale).
+docs: build
+	.build/debug/muster keys --markdown > docs/keys.md
 
 lint:
 	$(SWIFT) format lint --strict -r $(SWIFT_FORMAT_PATHS)

@@ -1,3 +1,122 @@
 #include "CCurses.h"
 
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <term.h>
+#include <unistd.h>
+
 const char *ccurses_version(void) { return curses_version(); }
+
+const char *ccurses_codeset(void) { return nl_langinfo(CODESET); }
+
+WINDOW *ccurses_stdscr(void) { return stdscr; }
+
+int ccurses_colors(void) { return COLORS; }
+
+int ccurses_color_pairs(void) { return COLOR_PAIRS; }
+
+int ccurses_lines(WINDOW *window) { return getmaxy(window); }
+
+int ccurses_columns(WINDOW *window) { return getmaxx(window); }
+
+attr_t ccurses_attr_bold(void) { return A_BOLD; }
+
+attr_t ccurses_attr_dim(void) { return A_DIM; }
+
+attr_t ccurses_attr_reverse(void) { return A_REVERSE; }
+
+attr_t ccurses_attr_underline(void) { return A_UNDERLINE; }
+
+const char *ccurses_string_capability(const char *name) {
+  char *value = tigetstr(name);
+  if (value == NULL || value == (char *)-1) {
+    return NULL;
+  }
+  return value;
+}
+
+int ccurses_has_string_capability(const char *name) {
+  return ccurses_string_capability(name) != NULL;
+}
+
+void ccurses_enable_mouse(void) {
+  mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+  mouseinterval(0);
+}
+
+int ccurses_read_mouse(int *x, int *y) {
+  MEVENT event;
+  if (getmouse(&event) != OK) {
+    return 0;
+  }
+  *x = event.x;
+  *y = event.y;
+  if (event.bstate & BUTTON1_PRESSED) {
+    return 1;
+  }
+  if (event.bstate & BUTTON4_PRESSED) {
+    return 2;
+  }
+  if (event.bstate & BUTTON5_PRESSED) {
+    return 3;
+  }
+  return 0;
+}
+
+static volatile sig_atomic_t ending_signal = 0;
+
+static void record_signal(int signal_number) { ending_signal = signal_number; }
+
+static void install(int signal_number, void (*handler)(int)) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = handler;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;
+  sigaction(signal_number, &action, NULL);
+}
+
+void ccurses_install_signal_handlers(int ignore_interrupts) {
+  // A parent may have left signals blocked (test runners, some daemons); a blocked SIGWINCH
+  // would freeze the screen at its old size, a blocked SIGHUP would outlive the terminal.
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, NULL);
+  install(SIGTERM, record_signal);
+  install(SIGHUP, record_signal);
+  install(SIGPIPE, SIG_IGN);
+  if (ignore_interrupts) {
+    install(SIGINT, SIG_IGN);
+    install(SIGQUIT, SIG_IGN);
+    install(SIGTSTP, SIG_IGN);
+  } else {
+    install(SIGINT, record_signal);
+    install(SIGQUIT, record_signal);
+  }
+}
+
+int ccurses_ending_signal(void) { return ending_signal; }
+
+int ccurses_wait_for_input(int fd, int milliseconds) {
+  struct pollfd entry = {.fd = fd, .events = POLLIN, .revents = 0};
+  int ready = poll(&entry, 1, milliseconds);
+  if (ready < 0) {
+    return errno == EINTR ? -1 : -2;
+  }
+  if (ready == 0) {
+    return 0;
+  }
+  if (entry.revents & POLLIN) {
+    // Readable with nothing to read is the end of input; a hung-up terminal fails the
+    // ioctl with EIO.
+    int pending = 0;
+    if (ioctl(fd, FIONREAD, &pending) != 0 || pending == 0) {
+      return -2;
+    }
+    return 1;
+  }
+  return -2;
+}

@@ -13,13 +13,14 @@ struct Muster: ParsableCommand {
       $XDG_DATA_HOME/muster/muster.db (~/.local/share/muster/muster.db), created from the
       bundled dataset on first use.
 
-      Exit codes: 0 success, 64 usage, 65 bad data, 66 missing input, 74 I/O error.
+      Exit codes: 0 success, 64 usage, 65 bad data, 66 missing input, 69 no usable
+      terminal, 74 I/O error, 128+N ended by signal N.
       """,
     version: "muster \(version)",
     subcommands: [
       BrowseCommand.self, ImportCommand.self, CheckCommand.self, ListCommand.self,
       ShowCommand.self, TimelineCommand.self, SearchCommand.self, ExportCommand.self,
-      RenderCommand.self,
+      RenderCommand.self, KeysCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self)
 

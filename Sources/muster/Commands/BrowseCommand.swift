@@ -1,36 +1,65 @@
 import ArgumentParser
+import MusterCurses
 import MusterDomain
+import MusterTerminal
+import MusterUI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Opens the browser (bare `muster` runs this).
 struct BrowseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "browse", abstract: "Open the browser on the database (the default command).")
+    commandName: "browse",
+    abstract: "Open the browser on the database (the default command).",
+    discussion: """
+      Needs a terminal on standard input and output and a TERM that can position the
+      cursor; otherwise it exits with status 69. Colours follow the terminal (256, 16, 8 or
+      none); NO_COLOR or --no-color turn them off. Borders are ASCII with --ascii or when
+      the locale is not UTF-8. SIGTERM, SIGHUP and SIGINT end it with the terminal
+      restored, status 128 plus the signal's number.
+      """)
 
   @OptionGroup var global: GlobalOptions
+
+  @Option(help: "Start with the time cursor at this date (default: the last dated record).")
+  var asOf: DateArgument?
 
   func run() throws {
     try reportingFailures {
       let catalog = try DatabaseLocation.openForReading(global)
-      let summary = try catalog.summary()
-      Console.line("The browser arrives in a later version; meanwhile, this database holds:")
-      Console.line("")
-      Console.line(SummaryText.lines(summary, path: catalog.path).joined(separator: "\n"))
+      let status = try Browser.run(
+        catalog: catalog, global: global, mode: .interactive, asOf: asOf?.asOf)
+      if status != 0 { throw ExitCode(status) }
     }
   }
 }
 
-/// A database's summary as text.
-enum SummaryText {
-  static func lines(_ summary: CatalogSummary, path: String) -> [String] {
-    var lines = ["\(summary.title ?? "Muster database")  (\(path))"]
-    var table = TextTable()
-    for kind in RecordKind.allCases {
-      table.append(["  \(kind.plural)", "\(summary.count(of: kind))"])
+/// Runs the browser on the real terminal; shared by `browse` and the kiosk.
+enum Browser {
+  /// Opens the terminal, runs the session and restores the terminal whatever happens;
+  /// the exit status (0, or 128 plus the signal that ended it).
+  static func run(
+    catalog: any CatalogReading, global: GlobalOptions, mode: SessionMode, asOf: Day?
+  ) throws -> Int32 {
+    let localeIsUTF8 = CursesLocale.prepare()
+    let terminal: CursesTerminal
+    do {
+      terminal = try CursesTerminal(options: CursesOptions(ignoresInterrupts: mode == .kiosk))
+    } catch let error as CursesTerminalError {
+      throw CommandFailure(error.description, code: ExitStatus.noTerminal)
     }
-    lines += table.render()
-    if let span = summary.span {
-      lines.append("  from \(span.first) to \(span.last)")
-    }
-    return lines
+    defer { terminal.close() }
+    let noColor = global.noColor || !(getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
+    let options = RenderOptions(
+      theme: noColor || terminal.colorDepth == 0 ? .monochrome : .standard,
+      glyphs: global.ascii || !localeIsUTF8 ? .ascii : .unicode)
+    var state = AppState(mode: mode, screenSize: terminal.size)
+    state.asOf = asOf
+    var session = Session(state: state, options: options, runner: EffectRunner(catalog: catalog))
+    try session.run(on: terminal)
+    terminal.close()
+    return terminal.endingSignal.map { 128 + $0 } ?? 0
   }
 }

@@ -31,28 +31,19 @@ struct RenderCommand: ParsableCommand {
 
   func run() throws {
     try reportingFailures {
-      var events: [TerminalEvent] = []
-      for token in keys.split(separator: " ").map(String.init) {
-        if token.hasPrefix("size:"), let size = ScreenSize(argument: String(token.dropFirst(5))) {
-          events.append(.resized(size.size))
-        } else if let key = Key(name: token) {
-          events.append(.key(key))
-        } else {
-          throw CommandFailure(
-            "'\(token)' is not a key; see muster render --help", code: ExitStatus.usage)
-        }
+      let events: [TerminalEvent]
+      do {
+        events = try Headless.events(fromKeys: keys)
+      } catch {
+        throw CommandFailure("\(error); see muster render --help", code: ExitStatus.usage)
       }
       let catalog = try DatabaseLocation.openForReading(global)
-      let terminal = ScriptedTerminal(size: size.size, events: events)
-      var state = AppState(mode: .interactive, screenSize: size.size)
-      state.asOf = asOf?.asOf
-      var session = Session(
-        state: state,
+      let screen = try Headless.screen(
+        catalog: catalog, size: size.size, events: events, asOf: asOf?.asOf,
         options: RenderOptions(
-          theme: theme == .mono ? .monochrome : .standard, glyphs: global.ascii ? .ascii : .unicode),
-        runner: EffectRunner(catalog: catalog))
-      try session.run(on: terminal)
-      for line in terminal.lastFrame?.lines() ?? [] {
+          theme: theme == .mono ? .monochrome : .standard, glyphs: global.ascii ? .ascii : .unicode)
+      )
+      for line in screen.lines() {
         var trimmed = line
         while trimmed.hasSuffix(" ") { trimmed.removeLast() }
         Console.raw(trimmed + "\n")
@@ -70,11 +61,8 @@ struct ScreenSize: ExpressibleByArgument {
   }
 
   init?(argument: String) {
-    let parts = argument.lowercased().split(separator: "x")
-    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
-      (1...1000).contains(width), (1...1000).contains(height)
-    else { return nil }
-    size = Size(width: width, height: height)
+    guard let size = Size(argument: argument) else { return nil }
+    self.size = size
   }
 
   var defaultValueDescription: String { "\(size.width)x\(size.height)" }

@@ -8,6 +8,7 @@ enum ExitStatus {
   static let usage: Int32 = 64
   static let badData: Int32 = 65
   static let missingInput: Int32 = 66
+  static let noTerminal: Int32 = 69
   static let ioError: Int32 = 74
 }
 

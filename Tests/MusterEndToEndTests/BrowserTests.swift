@@ -1,0 +1,190 @@
+import Foundation
+import MusterTestSupport
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The real binary in a real terminal (tmux): what a user at the keyboard sees.
+@Suite(.serialized) struct BrowserTests {
+  let folder: TemporaryFolder
+  let database: String
+
+  init() throws {
+    try #require(
+      TmuxSession.isAvailable, "tmux is needed for the end-to-end tests (make test installs it)")
+    folder = try TemporaryFolder("muster-browser")
+    database = folder.file("muster.db")
+    // Create the database from the bundled dataset first, outside the terminal.
+    let created = try CommandRunner.muster(["--db", database, "list", "sites"], home: folder.path)
+    try #require(created.status == 0, "\(created.errors)")
+  }
+
+  /// A shell line that records the terminal settings, runs muster, records its status and the
+  /// settings again, then waits so the pane stays for inspection.
+  func wrapped(_ arguments: String = "") -> String {
+    let muster = CommandRunner.musterPath
+    return """
+      cd '\(folder.path)' && stty -a > before.txt; \
+      sh -c 'echo $$ > muster.pid; exec env LANG=C.UTF-8 "$0" "$@"' \
+        '\(muster)' --db '\(database)' \(arguments) 2> errors.txt; \
+      echo $? > status.txt; stty -a > after.txt; sleep 600
+      """
+  }
+
+  /// What `muster render` draws for the same keys: the screen tmux must show, cell for cell.
+  func rendered(_ keys: String, size: String = "120x40", asOf: String? = nil) throws -> [String] {
+    var arguments = ["--db", database, "render", "--size", size, "--keys", keys]
+    if let asOf { arguments += ["--as-of", asOf] }
+    let result = try CommandRunner.muster(arguments, home: folder.path)
+    try #require(result.status == 0, "\(result.errors)")
+    return result.output.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+      .map(String.init)
+  }
+
+  func file(_ name: String) -> String? {
+    try? String(contentsOfFile: folder.file(name), encoding: .utf8)
+  }
+
+  func waitForStatus() -> String? {
+    _ = eventually(timeout: .seconds(5)) { file("after.txt")?.isEmpty == false }
+    return file("status.txt")?.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  func musterPID() throws -> pid_t {
+    _ = eventually(timeout: .seconds(5)) { file("muster.pid") != nil }
+    return try #require(
+      pid_t(file("muster.pid")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
+  }
+
+  @Test func navigateFollowALinkComeBackResizeClickAndQuit() throws {
+    let tmux = try TmuxSession(command: wrapped())
+    try tmux.waitFor("Detail › Bouthaina Shaaban")
+    #expect(try tmux.screen().prefix(40) == rendered("")[...])
+
+    try tmux.send("j", "j")
+    try tmux.waitFor("Detail › Faysal al-Miqdad")
+    // Into the detail, down to the relation with Syria, and along it.
+    try tmux.send("Enter", "j", "j", "j", "j", "j", "j", "j", "j", "Enter")
+    try tmux.waitFor("Detail › Faysal al-Miqdad › Syria")
+    #expect(try tmux.screen().prefix(40) == rendered("j j Enter j j j j j j j j Enter")[...])
+    try tmux.send("BSpace")
+    try tmux.waitForScreen { $0[12].contains("Detail › Faysal al-Miqdad ─") }
+
+    // Narrow, too small, and back: every frame whole, never garbage.
+    try tmux.resize(width: 60, height: 20)
+    try tmux.waitForScreen { $0.count >= 20 && $0[19].contains("of 22 actors") }
+    let keys = "j j Enter j j j j j j j j Enter Backspace"
+    #expect(try tmux.screen().prefix(20) == rendered(keys, size: "60x20")[...])
+    try tmux.resize(width: 20, height: 6)
+    try tmux.waitFor("need 40x10")
+    try tmux.resize(width: 120, height: 40)
+    try tmux.waitForScreen { $0.count >= 40 && $0[0].hasPrefix("┌ Timeline") }
+    let restored = try tmux.screen().prefix(40)
+    let expected = try rendered(keys)
+    #expect(restored == expected[...], "\(zip(restored, expected).filter { $0 != $1 })")
+
+    // A click on the seventh actor (row 14 is the first) selects it.
+    try tmux.send("Escape")
+    try tmux.sendLiteral(Self.x10Click(x: 10, y: 20))
+    try tmux.waitFor("Detail › Hezbollah")
+
+    try tmux.send("q")
+    #expect(waitForStatus() == "0")
+    #expect(file("errors.txt") == "")
+    let before = try #require(file("before.txt"))
+    #expect(!before.isEmpty && before == file("after.txt"), "stty -a differs after quitting")
+  }
+
+  @Test func theBorderPointsChangeHolderAsTheTimeCursorCrossesDecember2020() throws {
+    let tmux = try TmuxSession(command: wrapped("--as-of 2020-11-30"))
+    try tmux.waitFor("as of 2020-11-30")
+    try tmux.send("l", "j", "j")
+    let row = 16
+    var screen = try tmux.waitFor("Detail › Albu Kamal border points")
+    #expect(screen[row].contains("Albu Kamal borde… area      Harakat al-Ab"))
+    var presses = 0
+    while !screen[row].contains("Fifth Corps"), presses < 20 {
+      let asOf = screen[0]
+      try tmux.send("]")
+      screen = try tmux.waitForScreen { $0[0] != asOf }
+      presses += 1
+    }
+    #expect(screen[row].contains("Albu Kamal borde… area      Fifth Corps ("))
+    #expect(screen[0].hasSuffix("as of 2020-12-17 ┐"))
+    try tmux.send("[")
+    screen = try tmux.waitForScreen { !$0[0].hasSuffix("as of 2020-12-17 ┐") }
+    #expect(!screen[row].contains("Fifth Corps"))
+  }
+
+  @Test func sigtermEndsItWithTheTerminalRestored() throws {
+    let tmux = try TmuxSession(command: wrapped())
+    try tmux.waitFor("Detail › Bouthaina Shaaban")
+    kill(try musterPID(), SIGTERM)
+    #expect(waitForStatus() == String(128 + SIGTERM))
+    let before = try #require(file("before.txt"))
+    #expect(before == file("after.txt"), "stty -a differs after SIGTERM")
+    // The shell's prompt-less output is on the main screen again, not the browser's.
+    #expect(try !tmux.screen().joined().contains("Detail ›"))
+  }
+
+  /// With the shell ignoring SIGHUP, the kernel signals only the shell: muster learns of
+  /// the closed terminal from its input alone (end of file, EIO).
+  @Test(arguments: ["", "trap '' HUP; "])
+  func closingTheTerminalEndsItWithinTwoSeconds(shellSetup: String) throws {
+    let tmux = try TmuxSession(command: shellSetup + wrapped())
+    try tmux.waitFor("Detail › Bouthaina Shaaban")
+    let pid = try musterPID()
+    try tmux.tmux(["kill-server"])
+    let started = ContinuousClock.now
+    let ended = eventually(timeout: .seconds(2)) { Self.hasExited(pid) }
+    #expect(ended, "muster still running 2 s after its terminal closed")
+    if !ended {
+      let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? "?"
+      let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? "?"
+      Issue.record("still running: \(stat)\n\(status)")
+      kill(pid, SIGKILL)
+    }
+    #expect(ContinuousClock.now - started < .seconds(2))
+  }
+
+  @Test(arguments: [
+    ("TERM=no-such-terminal", "unknown terminal type TERM=no-such-terminal"),
+    ("TERM=dumb", "cannot position its cursor"),
+    ("-u TERM", "TERM is not set"),
+  ])
+  func unusableTerminalsGetAMessageAndStatus69(setting: String, message: String) throws {
+    let muster = CommandRunner.musterPath
+    let tmux = try TmuxSession(
+      command: """
+        cd '\(folder.path)' && env \(setting) LANG=C.UTF-8 '\(muster)' --db '\(database)' \
+        2> errors.txt; echo $? > status.txt; echo done > after.txt; sleep 600
+        """)
+    #expect(waitForStatus() == "69")
+    #expect(file("errors.txt")?.contains(message) == true, "\(file("errors.txt") ?? "")")
+    _ = tmux
+  }
+
+  @Test func withoutATerminalItSaysSoAndExits69() throws {
+    let result = try CommandRunner.muster(["--db", database], home: folder.path)
+    #expect(result.status == 69)
+    #expect(result.errors.contains("the browser needs a terminal"))
+    #expect(result.output.isEmpty)
+  }
+
+  /// Whether a process is gone or a zombie (an orphan nobody has reaped yet has exited too).
+  static func hasExited(_ pid: pid_t) -> Bool {
+    guard kill(pid, 0) == 0 else { return true }
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let end = stat.lastIndex(of: ")")
+    else { return true }
+    return stat[stat.index(end, offsetBy: 2)] == "Z"
+  }
+
+  /// An xterm X10 mouse press of the left button at a zero-based cell.
+  static func x10Click(x: Int, y: Int) -> String {
+    let bytes = [0x1B, 0x5B, 0x4D, 32, 33 + x, 33 + y].map { Character(Unicode.Scalar(UInt8($0))) }
+    return String(bytes)
+  }
+}

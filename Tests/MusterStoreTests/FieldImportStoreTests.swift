@@ -111,6 +111,24 @@ import Testing
     #expect(try writer.integrityCheck() == ["ok"])
   }
 
+  @Test func theActivityCountsFollowImportsThatMoveEventsBetweenDays() throws {
+    _ = try importRows([
+      Self.row("SYR1", date: "2020-12-01"), Self.row("SYR2", date: "2020-12-01"),
+      Self.row("SYR3", date: "2020-12-31"),
+    ])
+    let december = DayRange(first: try day("2020-12-01"), last: try day("2020-12-31"))
+    #expect(try writer.catalog.activity(in: december, buckets: 31).reduce(0, +) == 3)
+    #expect(try writer.catalog.activity(in: december, buckets: 31)[0] == 2)
+    // A corrected date moves an event from the first to the second of December.
+    _ = try importRows([
+      Self.row("SYR1", date: "2020-12-02", timestamp: "200"), Self.row("SYR2", date: "2020-12-01"),
+      Self.row("SYR3", date: "2020-12-31"),
+    ])
+    let counts = try writer.catalog.activity(in: december, buckets: 31)
+    #expect(counts[0] == 1 && counts[1] == 1 && counts[30] == 1)
+    #expect(counts.reduce(0, +) == 3)
+  }
+
   @Test func aLargeImportRebuildsItsIndexesAndLeavesThemSound() throws {
     let rows = (1...12_000).map {
       Self.row("SYR\($0)", date: "2020-\(($0 % 12) + 1 < 10 ? "0" : "")\(($0 % 12) + 1)-01")

@@ -20,6 +20,23 @@ import Testing
     #expect(try store.writer.integrityCheck() == ["ok"])
   }
 
+  @Test func theActivityCountsEveryDatedEventOnceInItsBucket() throws {
+    let store = try SeededStore()
+    let summary = try store.catalog.summary()
+    let span = try #require(summary.span)
+    for buckets in [1, 7, 76] {
+      let counts = try store.catalog.activity(in: span, buckets: buckets)
+      #expect(counts.count == buckets)
+      #expect(counts.reduce(0, +) == summary.count(of: .event))
+    }
+    let dataset = try SeededStore.bundledDataset()
+    let firstDay = try #require(dataset.events.map(\.date.first).min())
+    let onFirstDay = dataset.events.filter { $0.date.first == firstDay }.count
+    let firstDays = try store.catalog.activity(
+      in: DayRange(first: firstDay, last: firstDay), buckets: 1)
+    #expect(firstDays == [onFirstDay])
+  }
+
   @Test func renamingRecordsReindexesThemAndWhatShowsTheirNames() throws {
     let store = try SeededStore()
     var dataset = try SeededStore.bundledDataset()

@@ -335,3 +335,15 @@ extension DeploymentEffect.Change {
     }
   }
 }
+
+/// How far the detail counts a record's events: beyond it, "10,000+" (an exact count of a
+/// million-event actor costs a scan for a number nobody reads to the last digit).
+public enum RecordDetailCount {
+  /// The largest count given exactly.
+  public static let limit = 10_000
+
+  /// A count as the detail shows it: exact up to the limit, then "10,000+".
+  public static func text(_ count: Int) -> String {
+    count > limit ? "\(Estimate.grouped(limit))+" : "\(count)"
+  }
+}

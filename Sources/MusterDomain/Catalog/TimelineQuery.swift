@@ -49,6 +49,11 @@ public struct TimelinePosition: Hashable, Comparable, Sendable, Codable {
     TimelinePosition(day: day, rank: Int.min, row: Int64.min)
   }
 
+  /// The position after every entry of `day`.
+  public static func after(_ day: Day) -> TimelinePosition {
+    TimelinePosition(day: day, rank: Int.max, row: Int64.max)
+  }
+
   /// Orders two values; see the type's documentation for the order.
   public static func < (lhs: TimelinePosition, rhs: TimelinePosition) -> Bool {
     (lhs.day, lhs.rank, lhs.row) < (rhs.day, rhs.rank, rhs.row)

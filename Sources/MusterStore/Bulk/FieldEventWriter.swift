@@ -509,6 +509,7 @@ final class FieldEventWriter: FieldEventSink {
         sql: "UPDATE site SET last_day = (SELECT max(date_first) FROM event WHERE site = ?1) "
           + "WHERE rowid = ?1", arguments: [site])
     }
+    try Schema.refreshEventDays(db)
     if rebuildsIndexes {
       try db.execute(sql: "PRAGMA cache_size = -2000")
     }

@@ -3,7 +3,7 @@ import MusterDomain
 
 extension SQLiteCatalog {
   /// How many of the most recent events a detail lists.
-  static let detailEventLimit = 50
+  static let detailEventLimit = 25
 
   /// Everything known about one record, with its state as of a day when given.
   public func detail(of record: RecordReference, asOf day: Day?) throws -> RecordDetail? {
@@ -74,8 +74,11 @@ struct DetailReader {
         """, arguments: [rowid])
     let eventCount =
       try db.value(
-        Int.self, sql: "SELECT count(DISTINCT event) FROM event_actor WHERE actor = ?",
-        arguments: [rowid]) ?? 0
+        Int.self,
+        sql: """
+          SELECT count(*) FROM (SELECT DISTINCT event FROM event_actor WHERE actor = ? \
+          LIMIT \(RecordDetailCount.limit + 1))
+          """, arguments: [rowid]) ?? 0
     return ActorDetail(
       actor: actor, relations: relations, positions: positions, deployments: deployments,
       events: events, eventCount: eventCount,
@@ -117,8 +120,11 @@ struct DetailReader {
         """, arguments: [rowid])
     let eventCount =
       try db.value(
-        Int.self, sql: Self.insideSQL + "SELECT count(*) FROM event WHERE site IN inside",
-        arguments: [rowid]) ?? 0
+        Int.self,
+        sql: Self.insideSQL + """
+          SELECT count(*) FROM (SELECT 1 FROM event WHERE site IN inside \
+          LIMIT \(RecordDetailCount.limit + 1))
+          """, arguments: [rowid]) ?? 0
     return SiteDetail(
       site: site, ancestors: ancestors, children: children, holders: holders,
       deployments: deployments, events: events, eventCount: eventCount,

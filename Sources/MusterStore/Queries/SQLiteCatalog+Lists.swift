@@ -92,8 +92,8 @@ extension SQLiteCatalog {
       let width = range.count
       let rows = try db.rows(
         sql: """
-          SELECT (date_first - ?1) * ?3 / ?2 AS bucket, count(*) AS n FROM event
-          WHERE date_first BETWEEN ?1 AND ?4 GROUP BY bucket
+          SELECT (day - ?1) * ?3 / ?2 AS bucket, sum(events) AS n FROM event_day
+          WHERE day BETWEEN ?1 AND ?4 GROUP BY bucket
           """, arguments: [first, width, buckets, range.last.daysSinceEpoch])
       for row in rows {
         let bucket: Int = try row.get("bucket")

@@ -59,19 +59,25 @@ enum TimelineSource: CaseIterable {
   ) throws -> [TimelineEntry] {
     var conditions = ["\(dayColumn) IS NOT NULL"]
     var arguments: [(any DatabaseValueConvertible)?] = []
-    if let position {
-      // Rows of this source on the position's day come after it if this source ranks
-      // later, or ranks the same and has a later rowid.
-      let boundaryRow: Int64 =
-        rank > position.rank ? Int64.min : rank < position.rank ? Int64.max : position.row
-      let comparison = forward ? ">" : "<"
-      conditions.append(
-        "(\(dayColumn) \(comparison) ? OR (\(dayColumn) = ? AND \(table).rowid \(comparison) ?))")
-      arguments += [position.day.daysSinceEpoch, position.day.daysSinceEpoch, boundaryRow]
-    }
+    // The window's near edge is a position too: whichever is further along wins, so the
+    // index is entered at one place and read in order (a row-value comparison; an OR of
+    // two conditions would make SQLite sort every row before the position instead).
+    var start = position
     if let window {
-      conditions.append("\(dayColumn) BETWEEN ? AND ?")
-      arguments += [window.first.daysSinceEpoch, window.last.daysSinceEpoch]
+      let edge = forward ? TimelinePosition.before(window.first) : .after(window.last)
+      start = start.map { forward ? max($0, edge) : min($0, edge) } ?? edge
+      let far = forward ? "<= ?" : ">= ?"
+      conditions.append("\(dayColumn) \(far)")
+      arguments.append(forward ? window.last.daysSinceEpoch : window.first.daysSinceEpoch)
+    }
+    if let start {
+      // Rows of this source on the start's day come after it if this source ranks later,
+      // or ranks the same and has a later rowid.
+      let boundaryRow: Int64 =
+        rank > start.rank ? Int64.min : rank < start.rank ? Int64.max : start.row
+      let comparison = forward ? ">" : "<"
+      conditions.append("(\(dayColumn), \(table).rowid) \(comparison) (?, ?)")
+      arguments += [start.day.daysSinceEpoch, boundaryRow]
     }
     let direction = forward ? "ASC" : "DESC"
     let whereClause = conditions.joined(separator: " AND ")

@@ -35,7 +35,26 @@ enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1", migrate: createTables)
+    migrator.registerMigration("v2 event days") { db in
+      try db.execute(
+        sql:
+          "CREATE TABLE event_day (day INTEGER PRIMARY KEY, events INTEGER NOT NULL) WITHOUT ROWID")
+      try refreshEventDays(db)
+    }
     return migrator
+  }
+
+  /// Recounts events per day into `event_day`.
+  ///
+  /// The timeline's sparkline reads it: a few thousand rows instead of a million events.
+  /// Writers call it before they commit.
+  static func refreshEventDays(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        DELETE FROM event_day;
+        INSERT INTO event_day(day, events)
+          SELECT date_first, count(*) FROM event WHERE date_first IS NOT NULL GROUP BY date_first;
+        """)
   }
 
   /// Columns holding one `FuzzyDate`: `<name>_first`, `_last`, `_precision`, `_code`.

@@ -20,6 +20,8 @@ struct DatasetWriter {
   /// Actors and sites whose latest-activity day must be recomputed.
   var touchedActors: Set<Int64> = []
   var touchedSites: Set<Int64> = []
+  /// Whether events were written, so the per-day counts need recounting.
+  var writesEvents = false
   /// The INSERT and UPDATE statements of each table, built once.
   var upsertSQL: [String: (insert: String, update: String)] = [:]
   /// Each cited document's source reliability, looked up once.
@@ -43,6 +45,7 @@ struct DatasetWriter {
     for deployment in dataset.deployments { try write(deployment) }
     for deployment in dataset.deployments { try writeSuccessor(of: deployment) }
     for event in dataset.events { try write(event) }
+    writesEvents = writesEvents || !dataset.events.isEmpty
     for note in dataset.notes { try write(note) }
     for pin in dataset.pins { try write(pin) }
     try finish()
@@ -447,6 +450,7 @@ struct DatasetWriter {
     try indexRenamedDependents()
     var indexer = SearchIndexer(db: db)
     try indexer.reindex(toIndex)
+    if writesEvents { try Schema.refreshEventDays(db) }
   }
 
   /// Recomputes cached grades of every claim citing a document whose grade inputs changed.

@@ -121,7 +121,8 @@ public struct DetailFormatter {
 
   func claims(_ claims: [Claim], total: Int, title: String) -> [DetailLine] {
     guard total > 0 else { return [] }
-    let count = claims.count < total ? "\(claims.count) of \(total)" : "\(total)"
+    let totalText = RecordDetailCount.text(total)
+    let count = claims.count < total ? "\(claims.count) of \(totalText)" : totalText
     var lines = section("\(title) (\(count))")
     for claim in claims {
       lines.append(

@@ -101,7 +101,7 @@ import Testing
     #expect(!rows.joined().contains("\u{1B}"))
     #expect(rows[2].contains("▶ Evil␛[2J␇Name"))
     #expect(rows[2].contains("Albu Kamal"))
-    #expect(rows[3].contains("A name far too l…"))
+    #expect(rows[3].contains("A name far too long t…"))
   }
 
   @Test func theDetailTitleCarriesTheBreadcrumbs() throws {

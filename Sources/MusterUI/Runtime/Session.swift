@@ -9,6 +9,9 @@ public struct Session {
   let runner: EffectRunner
   /// How long to wait for input before a tick (which checks for other processes' commits).
   let tick: Duration
+  /// Whether an effect asked for every cell to be drawn again (Ctrl-L), even if nothing
+  /// in the state changed.
+  private var needsRepaint = false
 
   /// A session over a state, drawing with `options` and reading through `runner`.
   public init(
@@ -29,7 +32,8 @@ public struct Session {
       let before = state
       handle(event, on: terminal)
       // Idle ticks that change nothing draw nothing: an idle screen costs no CPU.
-      if state != before {
+      if state != before || needsRepaint {
+        needsRepaint = false
         try terminal.present(render(state, options: options))
       }
     }
@@ -62,7 +66,10 @@ public struct Session {
     while !queue.isEmpty {
       let next = queue.removeFirst()
       for effect in state.apply(next) {
-        if effect == .redrawScreen { terminal.invalidate() }
+        if effect == .redrawScreen {
+          terminal.invalidate()
+          needsRepaint = true
+        }
         if let result = runner.run(effect) { queue.append(result) }
       }
     }

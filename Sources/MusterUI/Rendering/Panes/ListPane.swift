@@ -33,7 +33,8 @@ struct ListPane {
     let asOf = state.asOf.map { " as of \($0)" } ?? ""
     let heading =
       "  " + DisplayText("Name").fitted(toWidth: titleWidth).description
-      + DisplayText("Kind").fitted(toWidth: categoryWidth).description + factHeading
+      + (categoryWidth > 0 ? DisplayText("Kind").fitted(toWidth: categoryWidth).description : "")
+      + factHeading
       + (factHeading.count + asOf.count <= factWidth ? asOf : "")
     screen.write(
       DisplayText(heading), at: inside.origin, clip: inside, style: theme[.muted])
@@ -59,9 +60,11 @@ struct ListPane {
         DisplayText(row.title).fitted(toWidth: titleWidth - 1) + " ",
         at: Point(x: x, y: rowArea.minY),
         clip: rowArea, style: base)
-      x = screen.write(
-        DisplayText(row.category).fitted(toWidth: categoryWidth - 1) + " ",
-        at: Point(x: x, y: rowArea.minY), clip: rowArea, style: base.merged(with: theme[.muted]))
+      if categoryWidth > 0 {
+        x = screen.write(
+          DisplayText(row.category).fitted(toWidth: categoryWidth - 1) + " ",
+          at: Point(x: x, y: rowArea.minY), clip: rowArea, style: base.merged(with: theme[.muted]))
+      }
       let fact = row.fact + (row.grade.map { "  \($0)" } ?? "")
       screen.write(
         DisplayText(fact).truncated(toWidth: max(0, rowArea.maxX - x), ellipsis: glyphs.ellipsis),
@@ -74,8 +77,10 @@ struct ListPane {
   }
 
   /// Name and kind column widths for a row this wide; the fact takes the rest.
+  ///
+  /// Narrow lists drop the kind: the name and the fact as of the cursor matter more.
   static func columns(width: Int) -> (title: Int, category: Int) {
-    let category = min(14, max(10, width / 4))
+    let category = width >= 50 ? min(14, max(10, width / 4)) : 0
     let title = max(8, (width - category) * 11 / 20)
     return (title, category)
   }

@@ -44,8 +44,12 @@ docs: build
 lint:
 	$(SWIFT) format lint --strict -r $(SWIFT_FORMAT_PATHS)
 
+## Benchmarks run the binary `make install` ships (static Swift runtime); visidata is the
+## browser's baseline.
 bench: dependencies
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
+	python3 -m pip install --quiet visidata 2>/dev/null || \
+	  python3 -m pip install --quiet --break-system-packages visidata || true
 	python3 Benchmarks/run.py
 
 install: release

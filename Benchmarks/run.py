@@ -126,7 +126,76 @@ def bench_acled(sizes=(100_000, 1_000_000)):
         row(name, "100k ACLED rows", f"{float(value):,.0f} {unit}", note)
 
 
-BENCHMARKS = {"native": bench_native, "acled": bench_acled}
+def acled_database(rows):
+    """A database imported from the generated ACLED file, reused when it is there."""
+    db = os.path.join(WORK, f"acled-{rows}.db")
+    if not os.path.exists(db):
+        run([MUSTER, "--db", db, "import", acled_file(rows)])
+    return db
+
+
+def visidata(path):
+    """visidata opening a CSV, as a library: seconds until its row count is final, peak RSS."""
+    script = (
+        "import sys, time\n"
+        "start = time.perf_counter()\n"
+        "from visidata import vd, Path\n"
+        "sheet = vd.openSource(Path(sys.argv[1]))\n"
+        "sheet.ensureLoaded()\n"
+        "vd.sync()\n"
+        "print(len(sheet.rows), time.perf_counter() - start)\n")
+    try:
+        _, rss, out = run([sys.executable, "-c", script, path])
+    except SystemExit:
+        return None
+    rows, seconds = out.split()
+    return int(rows), float(seconds), rss
+
+
+def bench_browser():
+    """Issue 4: the browser at 120x40 on a pty, and per keystroke in process."""
+    sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
+    import pty_browser
+    bundled = os.path.join(WORK, "bundled.db")
+    fresh(bundled)
+    run([MUSTER, "--db", bundled, "list", "sites"])
+    for label, db in (("bundled dataset", bundled), ("1M ACLED events", acled_database(1_000_000))):
+        results = [pty_browser.run(MUSTER, db) for _ in range(5)]
+        first = sorted(r["first_frame_ms"] for r in results)
+        rss = max(r["peak_rss_mb"] for r in results)
+        result = results[0]
+        repaint = result["repaint_bytes"]
+        row(f"browser, {label}", "start to first frame (whole process, pty)",
+            f"{first[len(first) // 2]:.0f} ms", f"median of 5, max {first[-1]:.0f} ms; target <= 100 ms")
+        row(f"browser, {label}", "peak RSS", f"{rss:.1f} MB", "after a few keys; target <= 30 MB")
+        row(f"browser, {label}", "bytes: full repaint (Ctrl-L)", f"{repaint:,}")
+        row(f"browser, {label}", "bytes: one row in the detail (cursor only)",
+            f"{result['detail_move_bytes']:,}", f"{100 * result['detail_move_bytes'] / repaint:.1f}% of a repaint")
+        row(f"browser, {label}", "bytes: one row in the list (detail follows)",
+            f"{result['list_move_bytes']:,}", f"{100 * result['list_move_bytes'] / repaint:.1f}% of a repaint")
+        out = subprocess.run([os.path.join(ROOT, ".build", "release", "muster-bench"), "browse", db],
+                             check=True, capture_output=True, text=True).stdout
+        figures = {}
+        for line in out.splitlines():
+            name, value, unit, note = (line.split("\t") + [""] * 4)[:4]
+            figures[name] = (float(value), note)
+        for name in [n[:-4] for n in figures if n.endswith(" p50")]:
+            p50, note = figures[name + " p50"]
+            p99, _ = figures[name + " p99"]
+            row(f"keys, {label}", f"{name}: apply + effects + render",
+                f"p50 {p50:.1f} ms, p99 {p99:.1f} ms", note.split(";")[0] + "; target p99 <= 16 ms")
+    path = acled_file(1_000_000)
+    baseline = visidata(path)
+    if baseline is None:
+        row("baseline: visidata, 1M CSV", "not run", "-", "pip install visidata")
+    else:
+        rows, seconds, rss = baseline
+        row("baseline: visidata, 1M CSV", "open until the row count is final", f"{seconds:.1f} s",
+            f"{rows:,} rows")
+        row("baseline: visidata, 1M CSV", "peak RSS", f"{rss:.0f} MB")
+
+
+BENCHMARKS = {"native": bench_native, "acled": bench_acled, "browser": bench_browser}
 
 
 def main():

@@ -1,6 +1,7 @@
 // In-process benchmarks that a whole-process timing cannot isolate.
 //
 // Usage: muster-bench csv FILE   — rows/s of Muster's CSV reader and of yaslab/CSV.swift
+//        muster-bench browse DB  — per-key apply + effects + render times in the browser
 // Prints one line per measure: `name<TAB>value<TAB>unit<TAB>note`, which Benchmarks/run.py
 // turns into rows of its table.
 import Foundation
@@ -98,6 +99,7 @@ switch arguments[1] {
 case "csv": try benchCSV(arguments[2])
 case "fold": benchFold()
 case "parse": try benchParse(arguments[2])
+case "browse": try benchBrowse(arguments[2])
 default:
   FileHandle.standardError.write(Data("unknown benchmark \(arguments[1])\n".utf8))
   exit(64)

@@ -1,0 +1,95 @@
+"""The real browser on a pseudo-terminal of its own: time to the first frame, bytes written
+for a keystroke, peak RSS. Used by `make bench` (Benchmarks/run.py) and the end-to-end tests.
+
+    python3 Benchmarks/pty_browser.py MUSTER DB [WIDTHxHEIGHT]
+
+prints one JSON object: first_frame_ms, list_move_bytes (one `j` in the list, the detail
+following the new selection), detail_move_bytes (one `j` of the detail's cursor alone),
+repaint_bytes (Ctrl-L, everything redrawn), peak_rss_mb, exit_status.
+"""
+import fcntl
+import json
+import os
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+
+FRAME_DONE = re.compile(rb"\d of [\d,]+ actors")
+
+
+def read_until(master, pattern=None, quiet=0.25, deadline=10.0):
+    """Reads from the pty until `pattern` matches what was read (then until `quiet` seconds
+    pass with nothing more), or only until `quiet` when there is no pattern."""
+    data = b""
+    end = time.monotonic() + deadline
+    matched_at = None if pattern else time.monotonic()
+    while time.monotonic() < end:
+        ready, _, _ = select.select([master], [], [], 0.02)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            data += chunk
+            if matched_at is None and pattern.search(data):
+                matched_at = time.monotonic()
+                return data, matched_at
+            if pattern is None:
+                matched_at = time.monotonic()
+        elif matched_at is not None and time.monotonic() - matched_at >= quiet:
+            break
+    return data, matched_at
+
+
+def run(muster, db, width=120, height=40):
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+    env = {"PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8"}
+    start = time.monotonic()
+    process = subprocess.Popen([muster, "--db", db], stdin=slave, stdout=slave,
+                               stderr=subprocess.PIPE, env=env, start_new_session=True,
+                               pass_fds=())
+    os.close(slave)
+    _, shown = read_until(master, FRAME_DONE)
+    if shown is None:
+        process.kill()
+        raise SystemExit("no first frame within 10 s: " + process.stderr.read().decode())
+    first_frame = (shown - start) * 1000
+    read_until(master)  # Let the rest of the first frame and the ticks settle.
+    def keystrokes(key, rounds=5):
+        """Bytes written for `key`, and for a full repaint (Ctrl-L) after it; medians."""
+        moves, repaints = [], []
+        for _ in range(rounds):
+            os.write(master, key)
+            moves.append(len(read_until(master)[0]))
+            os.write(master, b"\x0c")
+            repaints.append(len(read_until(master)[0]))
+        return sorted(moves)[rounds // 2], sorted(repaints)[rounds // 2]
+
+    list_move, repaint = keystrokes(b"j")
+    os.write(master, b"3")  # Focus the detail: its cursor moves alone.
+    read_until(master)
+    detail_move, _ = keystrokes(b"j")
+    os.write(master, b"q")
+    _, status, usage = os.wait4(process.pid, 0)
+    os.close(master)
+    return {
+        "first_frame_ms": round(first_frame, 1),
+        "list_move_bytes": list_move,
+        "detail_move_bytes": detail_move,
+        "repaint_bytes": repaint,
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "exit_status": os.waitstatus_to_exitcode(status),
+    }
+
+
+if __name__ == "__main__":
+    size = (sys.argv[3] if len(sys.argv) > 3 else "120x40").split("x")
+    print(json.dumps(run(sys.argv[1], sys.argv[2], int(size[0]), int(size[1]))))

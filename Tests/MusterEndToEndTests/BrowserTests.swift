@@ -103,7 +103,7 @@ import Testing
     try tmux.send("l", "j", "j")
     let row = 16
     var screen = try tmux.waitFor("Detail › Albu Kamal border points")
-    #expect(screen[row].contains("Albu Kamal borde… area      Harakat al-Ab"))
+    #expect(screen[row].contains("Albu Kamal border poi… Harakat al-Abdal"))
     var presses = 0
     while !screen[row].contains("Fifth Corps"), presses < 20 {
       let asOf = screen[0]
@@ -111,11 +111,46 @@ import Testing
       screen = try tmux.waitForScreen { $0[0] != asOf }
       presses += 1
     }
-    #expect(screen[row].contains("Albu Kamal borde… area      Fifth Corps ("))
+    #expect(screen[row].contains("Albu Kamal border poi… Fifth Corps (pre"))
     #expect(screen[0].hasSuffix("as of 2020-12-17 ┐"))
     try tmux.send("[")
     screen = try tmux.waitForScreen { !$0[0].hasSuffix("as of 2020-12-17 ┐") }
     #expect(!screen[row].contains("Fifth Corps"))
+  }
+
+  /// Colours by default; none with NO_COLOR or --no-color (attributes stay); ASCII borders
+  /// with --ascii or a locale that is not UTF-8.
+  @Test(arguments: [
+    ("", true, false), ("--no-color", false, false), ("--ascii", true, true),
+  ])
+  func coloursAndGlyphsFollowTheOptions(option: String, hasColour: Bool, isASCII: Bool) throws {
+    let tmux = try TmuxSession(command: wrapped(option))
+    try tmux.waitFor("Bouthaina Shaaban  person")
+    let styled = try tmux.tmux(["capture-pane", "-p", "-e", "-t", "0"]).output
+    let colour = try Regex(#"\x1B\[[0-9;]*(3[0-7]|9[0-7]|38;5;[0-9]+)[;m]"#)
+    #expect(styled.contains(colour) == hasColour, "\(option)")
+    #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "the selection is reversed")
+    let screen = try tmux.screen()
+    #expect(screen[0].hasPrefix(isASCII ? "+ Timeline" : "┌ Timeline"))
+  }
+
+  @Test(arguments: ["NO_COLOR=1; export NO_COLOR; ", "TERM=vt100; export TERM; "])
+  func noColorOrAMonochromeTerminalTurnsColoursOff(setup: String) throws {
+    let tmux = try TmuxSession(command: setup + wrapped())
+    try tmux.waitFor("Bouthaina Shaaban  person")
+    let styled = try tmux.tmux(["capture-pane", "-p", "-e", "-t", "0"]).output
+    #expect(!styled.contains(try Regex(#"\x1B\[[0-9;]*(3[0-7]|9[0-7]|38;5;[0-9]+)[;m]"#)))
+  }
+
+  @Test func aLocaleThatIsNotUTF8GetsASCIIBordersAndStillShowsArabic() throws {
+    let muster = CommandRunner.musterPath
+    let tmux = try TmuxSession(
+      command: """
+        cd '\(folder.path)' && env LANG=C LC_ALL=C '\(muster)' --db '\(database)'; sleep 600
+        """)
+    let screen = try tmux.waitFor("Bouthaina Shaaban  person")
+    #expect(screen[0].hasPrefix("+ Timeline"))
+    #expect(screen.joined().contains("بثينة شعبان"))
   }
 
   @Test func sigtermEndsItWithTheTerminalRestored() throws {

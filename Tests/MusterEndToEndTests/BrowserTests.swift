@@ -208,6 +208,28 @@ import Testing
     #expect(result.output.isEmpty)
   }
 
+  /// On a pty of its own (Benchmarks/pty_browser.py): a keystroke sends only the cells it
+  /// changed, Ctrl-L sends everything, and `q` exits 0.
+  @Test func aKeystrokeSendsOnlyTheCellsItChanged() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let result = try Spawn.run(
+      [
+        "python3", root.appendingPathComponent("Benchmarks/pty_browser.py").path,
+        CommandRunner.musterPath, database, "120x40",
+      ], environment: ["PATH": "/usr/local/bin:/usr/bin:/bin"])
+    try #require(result.status == 0, "\(result.output)")
+    let figures = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Double])
+    let repaint = try #require(figures["repaint_bytes"])
+    let detailMove = try #require(figures["detail_move_bytes"])
+    let listMove = try #require(figures["list_move_bytes"])
+    #expect(repaint > 4000, "a full repaint of 120x40 sends every cell")
+    #expect(detailMove > 0 && detailMove * 20 < repaint, "one row: under 5% of a repaint")
+    #expect(listMove < repaint)
+    #expect(figures["exit_status"] == 0)
+  }
+
   /// Whether a process is gone or a zombie (an orphan nobody has reaped yet has exited too).
   static func hasExited(_ pid: pid_t) -> Bool {
     guard kill(pid, 0) == 0 else { return true }

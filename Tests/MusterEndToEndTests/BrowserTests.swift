@@ -63,10 +63,10 @@ import Testing
     try tmux.waitFor("Detail › Bouthaina Shaaban")
     #expect(try tmux.screen().prefix(40) == rendered("")[...])
 
-    try tmux.send("j", "j")
+    try tmux.send("j", "j", "Enter")
     try tmux.waitFor("Detail › Faysal al-Miqdad")
-    // Into the detail, down to the relation with Syria, and along it.
-    try tmux.send("Enter", "j", "j", "j", "j", "j", "j", "j", "j", "Enter")
+    // Down the detail to the relation with Syria, and along it.
+    try tmux.send("j", "j", "j", "j", "j", "j", "j", "j", "Enter")
     try tmux.waitFor("Detail › Faysal al-Miqdad › Syria")
     #expect(try tmux.screen().prefix(40) == rendered("j j Enter j j j j j j j j Enter")[...])
     try tmux.send("BSpace")
@@ -85,8 +85,10 @@ import Testing
     let expected = try rendered(keys)
     #expect(restored == expected[...], "\(zip(restored, expected).filter { $0 != $1 })")
 
-    // A click on the seventh actor (row 14 is the first) selects it.
+    // A click on the seventh actor (row 14 is the first) selects it; a second opens it.
     try tmux.send("Escape")
+    try tmux.sendLiteral(Self.x10Click(x: 10, y: 20))
+    try tmux.waitForScreen { $0[20].hasPrefix("│▶ Hezbollah") }
     try tmux.sendLiteral(Self.x10Click(x: 10, y: 20))
     try tmux.waitFor("Detail › Hezbollah")
 
@@ -100,7 +102,7 @@ import Testing
   @Test func theBorderPointsChangeHolderAsTheTimeCursorCrossesDecember2020() throws {
     let tmux = try TmuxSession(command: wrapped("--as-of 2020-11-30"))
     try tmux.waitFor("as of 2020-11-30")
-    try tmux.send("l", "j", "j")
+    try tmux.send("l", "j", "j", "Enter")
     let row = 16
     var screen = try tmux.waitFor("Detail › Albu Kamal border points")
     #expect(screen[row].contains("Albu Kamal border poi… Harakat al-Abdal"))
@@ -239,9 +241,11 @@ import Testing
     return stat[stat.index(end, offsetBy: 2)] == "Z"
   }
 
-  /// An xterm X10 mouse press of the left button at a zero-based cell.
+  /// An xterm X10 mouse click at a zero-based cell: a press of the left button, then the
+  /// release, as a terminal sends them.
   static func x10Click(x: Int, y: Int) -> String {
-    let bytes = [0x1B, 0x5B, 0x4D, 32, 33 + x, 33 + y].map { Character(Unicode.Scalar(UInt8($0))) }
-    return String(bytes)
+    let press = [0x1B, 0x5B, 0x4D, 32, 33 + x, 33 + y]
+    let release = [0x1B, 0x5B, 0x4D, 35, 33 + x, 33 + y]
+    return String((press + release).map { Character(Unicode.Scalar(UInt8($0))) })
   }
 }

@@ -68,11 +68,30 @@ import Testing
     #expect(state.detail.isLoading)
   }
 
-  @Test func movingDownSelectsTheNextRowAndLoadsItsDetail() throws {
+  @Test func movingDownSelectsTheNextRowAndLeavesTheDetailOnItsRecord() throws {
     var state = try loaded()
     let effects = state.apply(.command(.moveSelection(by: 1)))
     #expect(state.list.selected == 1)
-    #expect(effects == [.loadDetail(actor(1), asOf: state.asOf)])
+    #expect(effects.isEmpty)
+    #expect(state.detail.record == actor(0))
+  }
+
+  @Test func enterShowsTheSelectedRecordAndEscapeReturnsToThePaneItCameFrom() throws {
+    var state = try loaded()
+    _ = state.apply(.command(.moveSelection(by: 2)))
+    #expect(state.apply(.command(.open)) == [.loadDetail(actor(2), asOf: state.asOf)])
+    #expect(state.focus == .detail && state.detail.record == actor(2))
+    #expect(state.apply(.command(.back)).isEmpty)
+    #expect(state.focus == .list && state.detail.record == actor(2))
+    // From the timeline, Enter opens its entry and Esc goes back to the timeline.
+    _ = state.apply(.command(.focus(.timeline)))
+    let entry = try #require(state.timeline.selectedEntry?.record)
+    #expect(state.apply(.command(.open)) == [.loadDetail(entry, asOf: state.asOf)])
+    _ = state.apply(.command(.back))
+    #expect(state.focus == .timeline)
+    // Enter on the record already open only moves into the detail.
+    #expect(state.apply(.command(.open)).isEmpty)
+    #expect(state.focus == .detail)
   }
 
   @Test func movingPastTheLoadedWindowAsksForTheWindowAroundTheSelection() throws {
@@ -81,10 +100,11 @@ import Testing
     #expect(state.list.selected == 499)
     #expect(effects.first == .loadList(.actors, offset: 399, limit: 200, asOf: state.asOf))
     #expect(state.list.scroll == 499 - state.layout.listRows + 1)
-    // The row arrives with its page; only then does the detail follow.
+    // The row arrives with its page; then Enter can open it.
     let page = EntityPage(rows: rows(399..<500), total: 500, offset: 399)
-    let arrived = state.apply(.listLoaded(.actors, page, asOf: state.asOf))
-    #expect(arrived == [.loadDetail(actor(499), asOf: state.asOf)])
+    #expect(state.apply(.listLoaded(.actors, page, asOf: state.asOf)).isEmpty)
+    #expect(state.list.selectedRow?.record == actor(499))
+    #expect(state.apply(.command(.open)) == [.loadDetail(actor(499), asOf: state.asOf)])
   }
 
   @Test func selectionsStayWithinTheirLists() throws {
@@ -114,12 +134,12 @@ import Testing
     #expect(state.list.tab == .deployments)
   }
 
-  @Test func tabMovesFocusAroundThePanesAndTheDetailFollowsTheFocusedPane() throws {
+  @Test func tabMovesFocusAroundThePanes() throws {
     var state = try loaded()
     #expect(state.focus == .list)
     let effects = state.apply(.command(.focusPrevious))
     #expect(state.focus == .timeline)
-    #expect(effects == [.loadDetail(state.timeline.selectedEntry!.record, asOf: state.asOf)])
+    #expect(effects.isEmpty)
     _ = state.apply(.command(.focusNext))
     _ = state.apply(.command(.focusNext))
     #expect(state.focus == .detail)
@@ -233,6 +253,7 @@ import Testing
   @Test func anotherProcessesCommitReloadsKeepingTheSelection() throws {
     var state = try loaded()
     _ = state.apply(.command(.moveSelection(by: 3)))
+    _ = state.apply(.command(.open))
     #expect(state.apply(.changeTokenLoaded(7)).isEmpty)
     #expect(state.apply(.changeTokenLoaded(7)).isEmpty)
     let effects = state.apply(.changeTokenLoaded(8))
@@ -247,7 +268,12 @@ import Testing
     let effects = state.apply(
       .mouse(MouseEvent(.click, at: Point(x: layout.list.minX + 5, y: layout.list.minY + 2 + 4))))
     #expect(state.list.selected == 4)
-    #expect(effects == [.loadDetail(actor(4), asOf: state.asOf)])
+    #expect(effects.isEmpty)
+    // A second click on the selected row opens it.
+    let again = state.apply(
+      .mouse(MouseEvent(.click, at: Point(x: layout.list.minX + 5, y: layout.list.minY + 2 + 4))))
+    #expect(again == [.loadDetail(actor(4), asOf: state.asOf)])
+    #expect(state.focus == .detail)
     _ = state.apply(.mouse(MouseEvent(.click, at: Point(x: 5, y: layout.timeline.minY + 1))))
     #expect(state.focus == .timeline && state.timeline.selected == 0)
   }

@@ -41,7 +41,7 @@ import Testing
   }
 
   @Test func narrow() throws {
-    try check("narrow", keys: "j", size: Size(width: 60, height: 30))
+    try check("narrow", keys: "j Enter", size: Size(width: 60, height: 30))
   }
 
   @Test func tooSmall() throws {
@@ -49,7 +49,7 @@ import Testing
   }
 
   @Test func asciiGlyphs() throws {
-    let screen = try seeded.screen("j", size: Size(width: 100, height: 20), glyphs: .ascii)
+    let screen = try seeded.screen("j Enter", size: Size(width: 100, height: 20), glyphs: .ascii)
     try GoldenScreen.check(screen, named: "ascii-100x20")
   }
 }

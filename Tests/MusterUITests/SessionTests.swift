@@ -73,7 +73,7 @@ import Testing
 
   @Test func typingADateMovesEveryPane() throws {
     var (session, terminal) = try seeded.session()
-    try press("l j j j j j j t 2 0 2 0 - 1 2 - 3 1 Enter", &session, on: terminal)
+    try press("l j j j j j j Enter t 2 0 2 0 - 1 2 - 3 1 Enter", &session, on: terminal)
     #expect(session.state.asOf == (try day("2020-12-31")))
     #expect(session.state.detail.title == "Imam Ali base")
     let detail = session.state.detail.lines.map(\.plainText)
@@ -95,7 +95,7 @@ import Testing
 
   @Test func resizingDownToTooSmallAndBackKeepsThePlace() throws {
     var (session, terminal) = try seeded.session()
-    try press("j j j size:60x20 size:20x6", &session, on: terminal)
+    try press("j j j Enter size:60x20 size:20x6", &session, on: terminal)
     #expect(render(session.state).text.contains("Too small"))
     try press("size:120x40", &session, on: terminal)
     #expect(session.state.list.selected == 3)

@@ -66,8 +66,11 @@ public struct Keymap: Sendable {
     KeyBinding([.character("3")], .focus(.detail), "focus the detail", .panes),
     KeyBinding([.character("l"), .right], .nextTab, "next list tab", .panes),
     KeyBinding([.character("h"), .left], .previousTab, "previous list tab", .panes),
-    KeyBinding([.enter], .open, "open the record or link", .panes, hint: "Enter open"),
-    KeyBinding([.backspace, .escape], .back, "go back", .panes),
+    KeyBinding(
+      [.enter], .open, "show the selected record in the detail, or follow its link", .panes,
+      hint: "Enter open"),
+    KeyBinding(
+      [.backspace, .escape], .back, "back along followed links, then out of the detail", .panes),
     KeyBinding(
       [.character("]")], .stepTime(by: 1), "time cursor to the next entry", .time, hint: "[ ] time"),
     KeyBinding([.character("[")], .stepTime(by: -1), "time cursor to the previous entry", .time),
@@ -144,7 +147,8 @@ public struct Keymap: Sendable {
 
       ## Mouse
 
-      A click focuses the pane under it and selects the row; the wheel scrolls that pane.
+      A click focuses the pane under it and selects the row; a click on the selected row opens
+      it, as Enter does. The wheel scrolls the pane under the pointer.
 
       """
     return text

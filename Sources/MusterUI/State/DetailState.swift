@@ -15,6 +15,8 @@ public struct DetailState: Equatable, Sendable {
   public var scroll = 0
   /// Records followed before this one, oldest first, with their titles and cursor lines.
   public var history: [Crumb] = []
+  /// The pane the record was opened from, which Esc returns to.
+  public var openedFrom: Pane = .list
   /// Whether a load is under way.
   public var isLoading = false
 

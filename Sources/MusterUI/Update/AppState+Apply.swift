@@ -109,7 +109,6 @@ extension AppState {
 
   mutating func listArrived(_ tab: ListTab, _ page: EntityPage, asOf day: Day?) -> [Effect] {
     guard tab == list.tab, day == asOf else { return [] }
-    let before = list.selectedRow?.record
     list.rows = page.rows
     list.offset = page.offset
     list.total = page.total
@@ -117,9 +116,11 @@ extension AppState {
     list.counts[tab] = page.total
     list.selected = min(list.selected, max(0, page.total - 1))
     keepSelectionsVisible()
-    guard focus == .list, let record = list.selectedRow?.record,
-      record != before || detail.record != record
-    else { return [] }
+    // The detail opens records on Enter; until one is opened, it shows the first selection
+    // so the screen is never empty.
+    guard detail.record == nil, focus == .list, let record = list.selectedRow?.record else {
+      return []
+    }
     return showInDetail(record)
   }
 
@@ -137,8 +138,7 @@ extension AppState {
     }
     timeline.scroll = max(0, timeline.selected - layout.timelineRows / 2)
     keepSelectionsVisible()
-    guard focus == .timeline, let record = timeline.selectedEntry?.record,
-      detail.record != record
+    guard detail.record == nil, focus == .timeline, let record = timeline.selectedEntry?.record
     else { return [] }
     return showInDetail(record)
   }
@@ -180,12 +180,12 @@ extension AppState {
     return [.loadDetail(record, asOf: asOf)]
   }
 
-  /// The record the detail should show when it follows the focused pane.
-  var followedRecord: RecordReference? {
+  /// The record selected in the focused pane, which Enter opens.
+  var selectedRecord: RecordReference? {
     switch focus {
     case .list: list.selectedRow?.record
     case .timeline: timeline.selectedEntry?.record
-    case .detail: detail.record
+    case .detail: detail.linkAtCursor
     }
   }
 

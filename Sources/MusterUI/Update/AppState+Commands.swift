@@ -110,10 +110,8 @@ extension AppState {
       guard target != list.selected else { return [] }
       list.selected = target
       keepSelectionsVisible()
-      var effects: [Effect] = []
-      if listNeedsWindow { effects.append(listWindowEffect()) }
-      if let record = list.selectedRow?.record { effects += showInDetail(record) }
-      return effects
+      // The detail stays on the open record: a move costs two rows, not a new detail.
+      return listNeedsWindow ? [listWindowEffect()] : []
 
     case .timeline:
       guard !timeline.entries.isEmpty else { return [] }
@@ -131,7 +129,6 @@ extension AppState {
       guard target != timeline.selected else { return effects }
       timeline.selected = target
       keepSelectionsVisible()
-      if let record = timeline.selectedEntry?.record { effects += showInDetail(record) }
       return effects
 
     case .detail:
@@ -143,30 +140,35 @@ extension AppState {
     }
   }
 
-  /// Focuses a pane; the detail then follows that pane's selection.
+  /// Focuses a pane.
   mutating func focus(on pane: Pane) -> [Effect] {
-    guard pane != focus else { return [] }
     focus = pane
-    guard pane != .detail, let record = followedRecord else { return [] }
-    return showInDetail(record)
+    return []
   }
 
-  /// Enter: into the detail, or along the link under its cursor.
+  /// Enter: the selected record into the detail, or along the link under its cursor.
   mutating func open() -> [Effect] {
     switch focus {
     case .list, .timeline:
-      guard detail.record != nil else { return [] }
+      guard let record = selectedRecord else { return [] }
+      let from = focus
       focus = .detail
-      detail.cursor = 0
-      detail.scroll = 0
-      return []
+      if detail.record == record && detail.history.isEmpty {
+        detail.openedFrom = from
+        detail.cursor = 0
+        detail.scroll = 0
+        return []
+      }
+      detail = DetailState(record: record, openedFrom: from, isLoading: true)
+      return [.loadDetail(record, asOf: asOf)]
     case .detail:
       guard let link = detail.linkAtCursor, let current = detail.record, link != current else {
         return []
       }
       let crumb = DetailState.Crumb(record: current, title: detail.title, cursor: detail.cursor)
       let history = detail.history + [crumb]
-      detail = DetailState(record: link, history: history, isLoading: true)
+      detail = DetailState(
+        record: link, history: history, openedFrom: detail.openedFrom, isLoading: true)
       return [.loadDetail(link, asOf: asOf)]
     }
   }
@@ -179,18 +181,21 @@ extension AppState {
     }
     guard focus == .detail else { return [] }
     guard let crumb = detail.history.last else {
-      focus = .list
-      return list.selectedRow.map { showInDetail($0.record) } ?? []
+      // Out of the detail, back where it was opened from; the record stays on show.
+      focus = detail.openedFrom
+      return []
     }
     detail = DetailState(
       record: crumb.record, cursor: crumb.cursor, history: Array(detail.history.dropLast()),
-      isLoading: true)
+      openedFrom: detail.openedFrom, isLoading: true)
     return [.loadDetail(crumb.record, asOf: asOf)]
   }
 
-  /// A click focuses the pane under it and selects the row; the wheel scrolls that pane.
+  /// A click focuses the pane under it and selects the row, and a click on the selected
+  /// row opens it (Enter); the wheel scrolls that pane.
   mutating func handle(_ event: MouseEvent) -> [Effect] {
     guard !isHelpVisible, let pane = layout.pane(at: event.position) else { return [] }
+    let wasFocused = focus == pane
     var effects = focus(on: pane)
     switch event.action {
     case .wheelUp:
@@ -203,18 +208,21 @@ extension AppState {
       case .list:
         row = list.scroll + (event.position.y - layout.list.minY - 2)
         guard event.position.y >= layout.list.minY + 2, row < list.total else { return effects }
+        if wasFocused && row == list.selected { return effects + open() }
         effects += move(by: row - list.selected)
       case .timeline:
         row =
           layout.arrangement == .wide
           ? timeline.scroll + (event.position.y - layout.timeline.minY - 1) : timeline.selected
         guard row >= 0, row < timeline.entries.count else { return effects }
+        if wasFocused && row == timeline.selected { return effects + open() }
         effects += move(by: row - timeline.selected)
       case .detail:
         let line = DetailPane.line(
           atRow: event.position.y - layout.detail.minY - 1, lines: detail.lines,
           scroll: detail.scroll, width: max(1, layout.detailWidth))
         guard let line else { return effects }
+        if wasFocused && line == detail.cursor { return effects + open() }
         effects += move(by: line - detail.cursor)
       }
       return effects

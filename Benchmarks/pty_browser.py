@@ -3,8 +3,8 @@ for a keystroke, peak RSS. Used by `make bench` (Benchmarks/run.py) and the end-
 
     python3 Benchmarks/pty_browser.py MUSTER DB [WIDTHxHEIGHT]
 
-prints one JSON object: first_frame_ms, list_move_bytes (one `j` in the list, the detail
-following the new selection), detail_move_bytes (one `j` of the detail's cursor alone),
+prints one JSON object: first_frame_ms, list_move_bytes (one `j` in the list),
+detail_move_bytes (one `j` of the detail's cursor),
 repaint_bytes (Ctrl-L, everything redrawn), peak_rss_mb, exit_status.
 """
 import fcntl

@@ -26,7 +26,7 @@ import Testing
     }
   }
 
-  /// A state with a summary, 500 actors (the first 200 loaded) and a short timeline.
+  /// A state with a summary, 500 actors (the first window loaded) and a short timeline.
   func loaded() throws -> AppState {
     var state = AppState(mode: .interactive, screenSize: size)
     let summary = CatalogSummary(
@@ -35,7 +35,8 @@ import Testing
     _ = state.apply(.summaryLoaded(summary))
     _ = state.apply(
       .listLoaded(
-        .actors, EntityPage(rows: rows(0..<200), total: 500, offset: 0), asOf: state.asOf))
+        .actors, EntityPage(rows: rows(0..<ListState.window), total: 500, offset: 0),
+        asOf: state.asOf))
     _ = state.apply(
       .timelineLoaded(
         before: TimelinePage(
@@ -56,7 +57,8 @@ import Testing
       .summaryLoaded(CatalogSummary(counts: [.actor: 3], span: span)))
     #expect(state.asOf == span.last)
     #expect(state.list.counts[.actors] == 3)
-    #expect(effects.contains(.loadList(.actors, offset: 0, limit: 200, asOf: span.last)))
+    #expect(
+      effects.contains(.loadList(.actors, offset: 0, limit: ListState.window, asOf: span.last)))
     #expect(effects.contains(.loadTimeline(around: span.last, limit: TimelineState.window)))
     #expect(effects.contains { if case .loadActivity = $0 { true } else { false } })
   }
@@ -98,10 +100,14 @@ import Testing
     var state = try loaded()
     let effects = state.apply(.command(.moveToEnd))
     #expect(state.list.selected == 499)
-    #expect(effects.first == .loadList(.actors, offset: 399, limit: 200, asOf: state.asOf))
+    #expect(
+      effects.first
+        == .loadList(
+          .actors, offset: 499 - ListState.window / 2, limit: ListState.window, asOf: state.asOf))
     #expect(state.list.scroll == 499 - state.layout.listRows + 1)
     // The row arrives with its page; then Enter can open it.
-    let page = EntityPage(rows: rows(399..<500), total: 500, offset: 399)
+    let start = 499 - ListState.window / 2
+    let page = EntityPage(rows: rows(start..<500), total: 500, offset: start)
     #expect(state.apply(.listLoaded(.actors, page, asOf: state.asOf)).isEmpty)
     #expect(state.list.selectedRow?.record == actor(499))
     #expect(state.apply(.command(.open)) == [.loadDetail(actor(499), asOf: state.asOf)])
@@ -128,7 +134,7 @@ import Testing
     _ = state.apply(.command(.moveSelection(by: 5)))
     let effects = state.apply(.command(.nextTab))
     #expect(state.list.tab == .sites && state.list.selected == 0 && state.list.total == 3)
-    #expect(effects == [.loadList(.sites, offset: 0, limit: 200, asOf: state.asOf)])
+    #expect(effects == [.loadList(.sites, offset: 0, limit: ListState.window, asOf: state.asOf)])
     _ = state.apply(.command(.previousTab))
     _ = state.apply(.command(.previousTab))
     #expect(state.list.tab == .deployments)
@@ -175,8 +181,10 @@ import Testing
     var state = try loaded()
     let effects = state.apply(.command(.moveTime(months: -1)))
     #expect(state.asOf == (try day("2021-11-30")))
-    #expect(effects.contains(.loadList(.actors, offset: 0, limit: 200, asOf: state.asOf)))
-    #expect(effects.contains(.loadTimeline(around: try day("2021-11-30"), limit: 120)))
+    #expect(
+      effects.contains(.loadList(.actors, offset: 0, limit: ListState.window, asOf: state.asOf)))
+    #expect(
+      effects.contains(.loadTimeline(around: try day("2021-11-30"), limit: TimelineState.window)))
     #expect(effects.contains(.loadDetail(actor(0), asOf: state.asOf)))
     _ = state.apply(.command(.moveTime(months: 60)))
     #expect(state.asOf == (try day("2021-12-31")))

@@ -3,7 +3,7 @@ import MusterDomain
 
 extension SQLiteCatalog {
   /// How many of the most recent events a detail lists.
-  static let detailEventLimit = 25
+  static let detailEventLimit = 20
 
   /// Everything known about one record, with its state as of a day when given.
   public func detail(of record: RecordReference, asOf day: Day?) throws -> RecordDetail? {

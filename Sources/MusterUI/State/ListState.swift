@@ -48,7 +48,7 @@ public struct ListState: Equatable, Sendable {
   public var pendingOffset: Int?
 
   /// How many rows a load asks for.
-  public static let window = 200
+  public static let window = 100
 
   /// The row at a position, if loaded.
   public func row(at position: Int) -> EntityRow? {

@@ -17,7 +17,7 @@ public struct TimelineState: Equatable, Sendable {
   public var activity: [Int] = []
 
   /// How many entries a load asks for on each side.
-  public static let window = 120
+  public static let window = 60
 
   /// The selected entry, if any.
   public var selectedEntry: TimelineEntry? {

@@ -49,6 +49,13 @@ final class TimedCatalog: CatalogReading, @unchecked Sendable {
   func search(_ request: SearchRequest) throws -> SearchResults {
     try timed("search") { try inner.search(request) }
   }
+  func searchMatches(_ request: SearchRequest) throws -> SearchMatches {
+    try timed("searchMatches") { try inner.searchMatches(request) }
+  }
+  func searchHits(_ matches: [SearchMatch], for query: SearchQuery) throws -> [SearchHit] {
+    try timed("searchHits") { try inner.searchHits(matches, for: query) }
+  }
+  func interrupt() { inner.interrupt() }
   func activity(in range: DayRange, buckets: Int) throws -> [Int] {
     try timed("activity") { try inner.activity(in: range, buckets: buckets) }
   }

@@ -21,6 +21,16 @@ public protocol CatalogReading: Sendable {
   /// Records matching a query, best first, with the matched text.
   func search(_ request: SearchRequest) throws -> SearchResults
 
+  /// The records a query matches, in display order, with counts; no titles or snippets.
+  func searchMatches(_ request: SearchRequest) throws -> SearchMatches
+
+  /// Titles, facts and snippets for some matches of `query`.
+  func searchHits(_ matches: [SearchMatch], for query: SearchQuery) throws -> [SearchHit]
+
+  /// Stops a read running on another thread; it fails with an error. Reads started later
+  /// run as usual.
+  func interrupt()
+
   /// How many events fall in each of `buckets` equal slices of `range`.
   func activity(in range: DayRange, buckets: Int) throws -> [Int]
 

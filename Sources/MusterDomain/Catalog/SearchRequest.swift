@@ -1,18 +1,136 @@
 /// A search: words to find, and which kinds of record to look in.
 public struct SearchRequest: Hashable, Sendable {
-  /// What the user typed.
-  public var text: String
+  /// What to look for: words, phrases and filters.
+  public var query: SearchQuery
   /// Only these kinds, or every kind when empty.
   public var kinds: Set<RecordKind>
   /// How many hits at most.
   public var limit: Int
+  /// Counting stops past this many matches (the count then reads `10,000+`); `nil`
+  /// counts them all.
+  public var countLimit: Int?
 
   /// A request from its fields.
-  public init(text: String, kinds: Set<RecordKind> = [], limit: Int = 50) {
-    self.text = text
+  public init(
+    query: SearchQuery, kinds: Set<RecordKind> = [], limit: Int = 50, countLimit: Int? = nil
+  ) {
+    self.query = query
     self.kinds = kinds
     self.limit = limit
+    self.countLimit = countLimit
   }
+
+  /// A request for plain words (no operators are read from `text`).
+  public init(text: String, kinds: Set<RecordKind> = [], limit: Int = 50) {
+    self.init(query: SearchQuery(words: text), kinds: kinds, limit: limit)
+  }
+
+  /// What the user typed, as words: for snippets and highlights.
+  public var text: String { query.text }
+}
+
+/// The groups search results are shown in: one per kind, with statements apart from other
+/// events.
+public enum SearchGroup: Int, CaseIterable, Hashable, Comparable, Sendable, Codable,
+  CodingKeyRepresentable
+{
+  case actors
+  case sites
+  case deployments
+  case events
+  case statements
+  case relations
+  case sources
+  case documents
+  case notes
+
+  /// The group of a record of `kind` (statements are told apart by the caller).
+  public init(_ kind: RecordKind, isStatement: Bool = false) {
+    switch kind {
+    case .actor: self = .actors
+    case .site: self = .sites
+    case .deployment: self = .deployments
+    case .event: self = isStatement ? .statements : .events
+    case .relation: self = .relations
+    case .source: self = .sources
+    case .document: self = .documents
+    case .note: self = .notes
+    }
+  }
+
+  /// The kind of record it lists.
+  public var kind: RecordKind {
+    switch self {
+    case .actors: .actor
+    case .sites: .site
+    case .deployments: .deployment
+    case .events, .statements: .event
+    case .relations: .relation
+    case .sources: .source
+    case .documents: .document
+    case .notes: .note
+    }
+  }
+
+  /// Its heading: `Actors`.
+  public var title: String {
+    switch self {
+    case .actors: "Actors"
+    case .sites: "Sites"
+    case .deployments: "Deployments"
+    case .events: "Events"
+    case .statements: "Statements"
+    case .relations: "Relations"
+    case .sources: "Sources"
+    case .documents: "Documents"
+    case .notes: "Notes"
+    }
+  }
+
+  /// Orders groups as `allCases` lists them.
+  public static func < (lhs: SearchGroup, rhs: SearchGroup) -> Bool {
+    lhs.rawValue < rhs.rawValue
+  }
+}
+
+/// One record a search matched, before its title and snippet are loaded.
+public struct SearchMatch: Hashable, Sendable {
+  /// The record's kind.
+  public var kind: RecordKind
+  /// The record's row in the store (meaningful to the store only).
+  public var rowid: Int64
+  /// How well it matched.
+  public var tier: MatchTier
+  /// The group it shows in.
+  public var group: SearchGroup
+
+  /// A match from its fields.
+  public init(kind: RecordKind, rowid: Int64, tier: MatchTier, group: SearchGroup) {
+    self.kind = kind
+    self.rowid = rowid
+    self.tier = tier
+    self.group = group
+  }
+}
+
+/// The records a search matched, in the order they show, and how many match in each group.
+public struct SearchMatches: Hashable, Sendable {
+  /// The matches: groups in order of their best match, each group best first.
+  public var matches: [SearchMatch]
+  /// How many records match in each group (at least, when `isCountCapped`).
+  public var counts: [SearchGroup: Int]
+  /// Whether counting stopped at the request's `countLimit`.
+  public var isCountCapped: Bool
+
+  /// Matches from their fields.
+  public init(matches: [SearchMatch], counts: [SearchGroup: Int], isCountCapped: Bool) {
+    self.matches = matches
+    self.counts = counts
+    self.isCountCapped = isCountCapped
+  }
+
+  /// How many match in all (at least, when capped).
+  public var total: Int { counts.values.reduce(0, +) }
 }
 
 /// How well a hit matched, best first.
@@ -50,13 +168,16 @@ public struct SearchHit: Hashable, Sendable, Codable {
   public var snippet: String
   /// The matched parts of `snippet`, as character offsets.
   public var highlights: [Range<Int>]
+  /// The group it shows in.
+  public var group: SearchGroup
 
   /// A hit from its fields.
   public init(
     record: RecordReference, title: String, category: String, tier: MatchTier,
     date: FuzzyDate? = nil, grade: Grade? = nil, snippet: String = "",
-    highlights: [Range<Int>] = []
+    highlights: [Range<Int>] = [], group: SearchGroup? = nil
   ) {
+    self.group = group ?? SearchGroup(record.kind)
     self.record = record
     self.title = title
     self.category = category
@@ -74,11 +195,20 @@ public struct SearchResults: Hashable, Sendable, Codable {
   public var hits: [SearchHit]
   /// How many records of each kind match in all (may exceed the hits returned).
   public var counts: [RecordKind: Int]
+  /// How many records match in each group (statements apart from other events).
+  public var groupCounts: [SearchGroup: Int]
+  /// Whether counting stopped at the request's `countLimit`.
+  public var isCountCapped: Bool
 
   /// Results from their fields.
-  public init(hits: [SearchHit], counts: [RecordKind: Int]) {
+  public init(
+    hits: [SearchHit], counts: [RecordKind: Int], groupCounts: [SearchGroup: Int] = [:],
+    isCountCapped: Bool = false
+  ) {
     self.hits = hits
     self.counts = counts
+    self.groupCounts = groupCounts
+    self.isCountCapped = isCountCapped
   }
 
   /// How many records match in all.

@@ -254,7 +254,11 @@ final class FieldEventWriter: FieldEventSink {
     if let site { touchedSites.insert(site) }
 
     stageEntry.bind(
-      1, SearchDocument(kind: .event, rowid: rowid, day: event.date.first, names: "", body: "").key)
+      1,
+      SearchDocument(
+        kind: .event, rowid: rowid, day: event.date.first, names: "", body: "",
+        isStatement: event.kind == .statement
+      ).key)
     stageEntry.bind(2, event.foldedText)
     try stageEntry.run()
 
@@ -280,10 +284,13 @@ final class FieldEventWriter: FieldEventSink {
   /// documents and their citations, and its full-text entry.
   private func removeChildren(ofEvent previous: ExistingEvent) throws {
     let event = RecordKind.event.code
-    let key = SearchDocument(
-      kind: .event, rowid: previous.rowid, day: Day(daysSinceEpoch: Int(previous.day)), names: "",
-      body: ""
-    ).key
+    // The old entry's key has the statement code if the old version was a statement.
+    let keys = [false, true].map { isStatement in
+      SearchDocument(
+        kind: .event, rowid: previous.rowid, day: Day(daysSinceEpoch: Int(previous.day)),
+        names: "", body: "", isStatement: isStatement
+      ).key
+    }
     touchedActors.formUnion(
       try db.values(
         Int64.self, sql: "SELECT actor FROM event_actor WHERE event = ?",
@@ -303,7 +310,8 @@ final class FieldEventWriter: FieldEventSink {
     for document in documents {
       try db.run(sql: "DELETE FROM document WHERE rowid = ?", arguments: [document])
     }
-    try db.run(sql: "DELETE FROM search_text WHERE rowid = ?", arguments: [key])
+    try db.run(
+      sql: "DELETE FROM search_text WHERE rowid IN (?, ?)", arguments: [keys[0], keys[1]])
   }
 
   // MARK: Names to records

@@ -6,39 +6,153 @@ extension SQLiteCatalog {
   ///
   /// Ranks in tiers: a name or alias equal to the query (spelled any way), then one the
   /// query starts, then one a later word of which the query starts, then records whose text
-  /// holds every query word (as a prefix). Ties go to the most recent record.
+  /// holds every query word (as a prefix). Ties go to the most recent record. Hits come
+  /// grouped by kind, the group with the best hit first.
   public func search(_ request: SearchRequest) throws -> SearchResults {
-    try read { db in try SearchReader(db: db, request: request).results() }
+    try read { db in
+      let reader = try SearchReader(db: db, request: request)
+      let found = try reader.matches()
+      let hits = try found.matches.prefix(max(0, request.limit)).compactMap {
+        try reader.hit($0)
+      }
+      var counts: [RecordKind: Int] = [:]
+      for (group, count) in found.counts {
+        counts[group.kind, default: 0] += count
+      }
+      return SearchResults(
+        hits: hits, counts: counts, groupCounts: found.counts, isCountCapped: found.isCountCapped)
+    }
+  }
+
+  /// The records a query matches, in display order, with counts; no titles or snippets.
+  public func searchMatches(_ request: SearchRequest) throws -> SearchMatches {
+    try read { db in try SearchReader(db: db, request: request).matches() }
+  }
+
+  /// Titles, facts and snippets for some matches of `query`.
+  public func searchHits(_ matches: [SearchMatch], for query: SearchQuery) throws -> [SearchHit] {
+    try read { db in
+      let reader = SearchReader(db: db, query: query)
+      return try matches.compactMap { try reader.hit($0) }
+    }
+  }
+
+  /// Stops a read running on another thread; it fails with an interruption.
+  public func interrupt() {
+    database.interrupt()
   }
 }
 
-/// Runs one search against the name keys and the full-text index.
+/// Runs one search against the name keys, the full-text index and the filters.
 struct SearchReader {
   /// The most name-tier candidates one query considers.
   static let nameCandidateLimit = 500
 
   let db: Database
   let request: SearchRequest
+  let filter: SearchFilterSQL
 
+  init(db: Database, request: SearchRequest) throws {
+    self.db = db
+    self.request = request
+    filter = try SearchFilterSQL(db: db, query: request.query)
+  }
+
+  /// A reader only for loading hits (no filters resolved).
+  init(db: Database, query: SearchQuery) {
+    self.db = db
+    request = SearchRequest(query: query)
+    filter = SearchFilterSQL(query: query)
+  }
+
+  /// Whether records of `kind` can match: asked for, and admitted by the filters.
   func kindAllowed(_ kind: RecordKind) -> Bool {
-    request.kinds.isEmpty || request.kinds.contains(kind)
+    (request.kinds.isEmpty || request.kinds.contains(kind)) && request.query.admits(kind)
   }
 
-  /// The FTS5 expression: every word as a prefix, each in any of its forms.
-  static func matchExpression(_ text: String) -> String? {
-    let groups = SearchKey.queryAlternatives(text)
-    guard !groups.isEmpty else { return nil }
-    return groups.map { alternatives in
-      "(" + alternatives.map { "\"\($0)\"*" }.joined(separator: " OR ") + ")"
-    }.joined(separator: " AND ")
-  }
-
-  func results() throws -> SearchResults {
-    guard let expression = Self.matchExpression(request.text) else {
-      return SearchResults(hits: [], counts: [:])
+  /// The FTS5 expression: every word in any of its forms, each as a prefix from its third
+  /// letter (shorter words match whole words: a one-letter prefix would merge the index
+  /// entries of a large part of the vocabulary), and every phrase.
+  static func matchExpression(_ query: SearchQuery) -> String? {
+    var parts = SearchKey.queryAlternatives(query.words.joined(separator: " ")).map {
+      alternatives in
+      "("
+        + alternatives.map { $0.count >= 3 ? "\"\($0)\"*" : "\"\($0)\"" }.joined(
+          separator: " OR ") + ")"
     }
+    for phrase in query.phrases {
+      let folded = SearchKey.fold(phrase)
+      if !folded.isEmpty { parts.append("\"\(folded)\"") }
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: " AND ")
+  }
+
+  /// The matches in display order, with counts per group.
+  func matches() throws -> SearchMatches {
+    let query = request.query
+    guard query.hasText || query.hasFilters else {
+      return SearchMatches(matches: [], counts: [:], isCountCapped: false)
+    }
+    let best = query.hasText ? try nameTier() : [:]
+    let expression = Self.matchExpression(query)
+    // Matches beyond the name tiers, newest first, with each kind's count.
+    var found: [(order: Int64, match: SearchMatch)] = []
+    var capped = false
+    if let expression {
+      let keys: [Int64]
+      (keys, capped) = try textKeys(expression)
+      found = keys.compactMap { key in
+        guard let kind = SearchDocument.kind(ofKey: key) else { return nil }
+        let group = SearchGroup(kind, isStatement: SearchDocument.isStatement(key: key))
+        return (
+          key,
+          SearchMatch(
+            kind: kind, rowid: SearchDocument.rowid(ofKey: key), tier: .text, group: group)
+        )
+      }
+    } else if query.hasText {
+      // Words that fold to nothing (punctuation only): names only, and there are none.
+      found = []
+    } else {
+      (found, capped) = try filteredRecords()
+    }
+
+    var counts: [SearchGroup: Int] = [:]
+    var seen = Set<IndexedRecord>()
+    for entry in found {
+      seen.insert(IndexedRecord(entry.match.kind, entry.match.rowid))
+      counts[entry.match.group, default: 0] += 1
+    }
+    var ordered = try rankNameHits(best)
+    for match in ordered where !seen.contains(IndexedRecord(match.kind, match.rowid)) {
+      counts[match.group, default: 0] += 1
+    }
+    let named = Set(ordered.map { IndexedRecord($0.kind, $0.rowid) })
+    for entry in found where !named.contains(IndexedRecord(entry.match.kind, entry.match.rowid)) {
+      ordered.append(entry.match)
+    }
+    return SearchMatches(
+      matches: Self.grouped(ordered), counts: counts, isCountCapped: capped)
+  }
+
+  /// Matches grouped by kind: the group holding the best match first, each group in rank
+  /// order.
+  static func grouped(_ ranked: [SearchMatch]) -> [SearchMatch] {
+    var firstIndex: [SearchGroup: Int] = [:]
+    for (index, match) in ranked.enumerated() where firstIndex[match.group] == nil {
+      firstIndex[match.group] = index
+    }
+    return ranked.enumerated().sorted { lhs, rhs in
+      let left = firstIndex[lhs.element.group] ?? 0
+      let right = firstIndex[rhs.element.group] ?? 0
+      return left != right ? left < right : lhs.offset < rhs.offset
+    }.map(\.element)
+  }
+
+  /// Records whose name or alias the query's words spell, with their best tier.
+  func nameTier() throws -> [IndexedRecord: MatchTier] {
     var best: [IndexedRecord: MatchTier] = [:]
-    for key in SearchKey.compactAlternatives(request.text) {
+    for key in SearchKey.compactAlternatives(request.query.text) {
       let rows = try db.rows(
         sql: """
           SELECT key, kind, record, word_offset FROM name_key
@@ -53,82 +167,151 @@ struct SearchReader {
         if best[record].map({ tier < $0 }) ?? true { best[record] = tier }
       }
     }
-
-    let kindFilter =
-      request.kinds.isEmpty
-      ? ""
-      : " AND ((rowid >> 32) & 15) IN (\(request.kinds.map { String($0.code) }.joined(separator: ",")))"
-    var counts: [RecordKind: Int] = [:]
-    for row in try db.rows(
-      sql: """
-        SELECT (rowid >> 32) & 15 AS kind, count(*) AS n FROM search_index
-        WHERE search_index MATCH ?\(kindFilter) GROUP BY 1
-        """, arguments: [expression])
-    {
-      if let kind = RecordKind(code: try row.get("kind")) { counts[kind] = try row.get("n") }
-    }
-    // Name-tier records the text tier missed still count.
-    if !best.isEmpty {
-      let keys = try documentKeys(of: Array(best.keys))
-      let matched = Set(
+    guard request.query.hasFilters || request.query.phrases.count > 0 else { return best }
+    // Filters (and phrases) hold for name-tier hits too.
+    var kept: [IndexedRecord: MatchTier] = [:]
+    var phrases = SearchQuery()
+    phrases.phrases = request.query.phrases
+    let expression = Self.matchExpression(phrases)
+    for (kind, records) in Dictionary(grouping: best.keys, by: \.kind) {
+      guard let condition = filter.condition(for: kind, alias: "r") else { continue }
+      let list = records.map { String($0.rowid) }.joined(separator: ",")
+      var rowids = Set(
         try db.values(
+          Int64.self,
+          sql: "SELECT r.rowid FROM \(kind.rawValue) r WHERE r.rowid IN (\(list)) AND \(condition)"))
+      if let expression {
+        let keys = try db.values(
           Int64.self,
           sql: """
             SELECT rowid FROM search_index WHERE search_index MATCH ?
-            AND rowid IN (\(keys.map(String.init).joined(separator: ",")))
-            """, arguments: [expression]
-        ).map {
-          IndexedRecord(SearchDocument.kind(ofKey: $0) ?? .actor, SearchDocument.rowid(ofKey: $0))
-        })
-      for record in best.keys where !matched.contains(record) {
-        counts[record.kind, default: 0] += 1
+            AND rowid IN (SELECT rowid FROM search_text WHERE kind = \(kind.code)
+              AND record IN (\(list)))
+            """, arguments: [expression])
+        rowids.formIntersection(keys.map(SearchDocument.rowid(ofKey:)))
       }
+      for record in records where rowids.contains(record.rowid) { kept[record] = best[record] }
     }
+    return kept
+  }
 
-    let limit = max(0, request.limit)
-    var ordered = try rankNameHits(best)
-    if ordered.count < limit {
-      let textKeys = try db.values(
+  /// Full-text keys matching `expression` (and the filters), newest first; whether the
+  /// count stopped at the request's limit.
+  func textKeys(_ expression: String) throws -> (keys: [Int64], capped: Bool) {
+    let cap = request.countLimit.map { max(1, $0) }
+    let limit = cap.map { " LIMIT \($0 + 1)" } ?? ""
+    let kinds = RecordKind.allCases.filter(kindAllowed)
+    guard !kinds.isEmpty else { return ([], false) }
+    func codes(_ kinds: [RecordKind]) -> String {
+      kinds.flatMap(SearchDocument.codes(of:)).map(String.init).joined(separator: ",")
+    }
+    var keys: [Int64] = []
+    var capped = false
+    if !request.query.hasFilters {
+      let kindFilter =
+        kinds.count == RecordKind.allCases.count
+        ? "" : " AND ((rowid >> 32) & 15) IN (\(codes(kinds)))"
+      keys = try db.values(
         Int64.self,
         sql: """
           SELECT rowid FROM search_index WHERE search_index MATCH ?\(kindFilter)
-          ORDER BY rowid DESC LIMIT ?
-          """, arguments: [expression, limit + best.count])
-      for key in textKeys {
-        guard let kind = SearchDocument.kind(ofKey: key) else { continue }
-        let record = IndexedRecord(kind, SearchDocument.rowid(ofKey: key))
-        if best[record] == nil {
-          best[record] = .text
-          ordered.append((record, .text))
-        }
+          ORDER BY rowid DESC\(limit)
+          """, arguments: [expression])
+      if let cap, keys.count > cap {
+        keys.removeLast(keys.count - cap)
+        capped = true
       }
+      return (keys, capped)
     }
-    let hits = try ordered.prefix(limit).compactMap { try hit($0.record, tier: $0.tier) }
-    return SearchResults(hits: hits, counts: counts)
+    for kind in kinds {
+      guard let condition = filter.condition(for: kind, alias: "r") else { continue }
+      var found = try db.values(
+        Int64.self,
+        sql: """
+          SELECT s.rowid FROM search_index s JOIN \(kind.rawValue) r
+            ON r.rowid = (s.rowid & \(SearchDocument.maximumRowid - 1))
+          WHERE search_index MATCH ? AND ((s.rowid >> 32) & 15) IN (\(codes([kind])))
+            AND \(condition)
+          ORDER BY s.rowid DESC\(limit)
+          """, arguments: [expression])
+      if let cap, found.count > cap {
+        found.removeLast(found.count - cap)
+        capped = true
+      }
+      keys += found
+    }
+    keys.sort(by: >)
+    return (keys, capped)
   }
 
-  /// The full-text keys of records, to check them against the text tier.
-  func documentKeys(of records: [IndexedRecord]) throws -> [Int64] {
-    try records.compactMap { record in
-      try db.value(
-        Int64.self, sql: "SELECT rowid FROM search_text WHERE kind = ? AND record = ?",
-        arguments: [record.kind.code, record.rowid])
+  /// Records passing the filters when the query has no words, newest first.
+  func filteredRecords() throws -> (found: [(order: Int64, match: SearchMatch)], capped: Bool) {
+    let cap = request.countLimit.map { max(1, $0) }
+    let limit = cap.map { " LIMIT \($0 + 1)" } ?? ""
+    var found: [(order: Int64, match: SearchMatch)] = []
+    var capped = false
+    for kind in RecordKind.allCases where kindAllowed(kind) {
+      guard let condition = filter.condition(for: kind, alias: "r") else { continue }
+      let day = SearchFilterSQL.recencyColumn(kind).map { "r.\($0)" } ?? "NULL"
+      let statement = kind == .event ? "r.kind = 'statement'" : "0"
+      var rows = try db.rows(
+        sql: """
+          SELECT r.rowid AS rowid, \(day) AS day, \(statement) AS statement
+          FROM \(kind.rawValue) r WHERE \(condition)
+          ORDER BY \(day) DESC, r.rowid DESC\(limit)
+          """)
+      if let cap, rows.count > cap {
+        rows.removeLast(rows.count - cap)
+        capped = true
+      }
+      for row in rows {
+        let rowid: Int64 = try row.get("rowid")
+        let isStatement: Bool = try row.get("statement")
+        let day: Int? = try row.get("day")
+        let key = SearchDocument(
+          kind: kind, rowid: rowid, day: day.map(Day.init(daysSinceEpoch:)), names: "", body: "",
+          isStatement: isStatement
+        ).key
+        found.append(
+          (
+            key,
+            SearchMatch(
+              kind: kind, rowid: rowid, tier: .text,
+              group: SearchGroup(kind, isStatement: isStatement))
+          ))
+      }
     }
+    found.sort { $0.order > $1.order }
+    return (found, capped)
   }
 
   /// Name-tier hits by tier, then most recent activity, then name.
-  func rankNameHits(_ best: [IndexedRecord: MatchTier]) throws -> [(
-    record: IndexedRecord, tier: MatchTier
-  )] {
-    var decorated: [(record: IndexedRecord, tier: MatchTier, lastDay: Int, sortKey: String)] = []
+  func rankNameHits(_ best: [IndexedRecord: MatchTier]) throws -> [SearchMatch] {
+    var decorated:
+      [(record: IndexedRecord, tier: MatchTier, lastDay: Int, sortKey: String, statement: Bool)] =
+        []
     for (record, tier) in best {
       let table = record.kind.rawValue
-      let recency = record.kind == .source ? "NULL" : "last_day"
+      let recency: String
+      let sortKey: String
+      switch record.kind {
+      case .actor, .site: (recency, sortKey) = ("last_day", "sort_key")
+      case .source: (recency, sortKey) = ("NULL", "sort_key")
+      default:
+        (recency, sortKey) = (SearchFilterSQL.recencyColumn(record.kind) ?? "NULL", "''")
+      }
+      let statement = record.kind == .event ? "kind = 'statement'" : "0"
       let row = try db.row(
-        sql: "SELECT \(recency) AS last_day, sort_key FROM \(table) WHERE rowid = ?",
+        sql: """
+          SELECT \(recency) AS last_day, \(sortKey) AS sort_key, \(statement) AS statement
+          FROM \(table) WHERE rowid = ?
+          """,
         arguments: [record.rowid])
       decorated.append(
-        (record, tier, row?["last_day"] ?? Int.min, row?["sort_key"] ?? ""))
+        (
+          record, tier, try row?.get("last_day") ?? Int.min, try row?.get("sort_key") ?? "",
+          try row?.get("statement") ?? false
+        ))
     }
     decorated.sort { lhs, rhs in
       if lhs.tier != rhs.tier { return lhs.tier < rhs.tier }
@@ -136,11 +319,17 @@ struct SearchReader {
       if lhs.sortKey != rhs.sortKey { return lhs.sortKey < rhs.sortKey }
       return lhs.record < rhs.record
     }
-    return decorated.map { ($0.record, $0.tier) }
+    return decorated.map {
+      SearchMatch(
+        kind: $0.record.kind, rowid: $0.record.rowid, tier: $0.tier,
+        group: SearchGroup($0.record.kind, isStatement: $0.statement))
+    }
   }
 
   /// A hit with its title, facts, and the best snippet of matched text.
-  func hit(_ record: IndexedRecord, tier: MatchTier) throws -> SearchHit? {
+  func hit(_ match: SearchMatch) throws -> SearchHit? {
+    let record = IndexedRecord(match.kind, match.rowid)
+    let tier = match.tier
     guard let row = try ListReader(db: db, asOf: nil).row(record.kind, record.rowid) else {
       return nil
     }
@@ -158,7 +347,7 @@ struct SearchReader {
     }
     return SearchHit(
       record: row.record, title: row.title, category: row.category, tier: tier, date: row.date,
-      grade: row.grade, snippet: snippet.text, highlights: snippet.highlights)
+      grade: row.grade, snippet: snippet.text, highlights: snippet.highlights, group: match.group)
   }
 
   /// The texts a hit's snippet may come from, most telling first.

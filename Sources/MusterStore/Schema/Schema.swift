@@ -1,4 +1,5 @@
 import GRDB
+import MusterDomain
 
 /// The database schema, as numbered migrations.
 ///
@@ -40,6 +41,17 @@ enum Schema {
         sql:
           "CREATE TABLE event_day (day INTEGER PRIMARY KEY, events INTEGER NOT NULL) WITHOUT ROWID")
       try refreshEventDays(db)
+    }
+    migrator.registerMigration("v3 statement keys") { db in
+      // Statements get a kind code of their own in the full-text key (see SearchDocument);
+      // the update trigger moves their index entries along.
+      try db.execute(
+        sql: """
+          UPDATE search_text
+          SET rowid = (rowid & ~(15 << 32)) | (\(SearchDocument.statementCode) << 32)
+          WHERE kind = \(RecordKind.event.code)
+            AND record IN (SELECT rowid FROM event WHERE kind = 'statement')
+          """)
     }
     return migrator
   }

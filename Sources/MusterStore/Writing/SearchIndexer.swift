@@ -18,14 +18,32 @@ struct SearchDocument {
   let body: String
   /// Whether `body` is folded already (index text), rather than raw text to fold.
   var isFolded = false
+  /// Whether the record is a statement (an event of kind `statement`), which has a kind
+  /// code of its own in the key so searches count statements apart from other events.
+  var isStatement = false
+
+  /// The key's kind bits for statements.
+  static let statementCode: Int64 = 9
 
   var key: Int64 {
     let dayPart = day.map { min(max($0.daysSinceEpoch + Self.dayOffset, 1), 2 * Self.dayOffset) }
-    return (Int64(dayPart ?? 0) << 36) | (Int64(kind.code) << 32) | rowid
+    let code = isStatement ? Self.statementCode : Int64(kind.code)
+    return (Int64(dayPart ?? 0) << 36) | (code << 32) | rowid
   }
 
   static func kind(ofKey key: Int64) -> RecordKind? {
-    RecordKind(code: Int((key >> 32) & 0xF))
+    let code = (key >> 32) & 0xF
+    return code == statementCode ? .event : RecordKind(code: Int(code))
+  }
+
+  /// The keys' kind codes for records of `kind`.
+  static func codes(of kind: RecordKind) -> [Int64] {
+    kind == .event ? [Int64(kind.code), statementCode] : [Int64(kind.code)]
+  }
+
+  /// Whether a key is a statement's.
+  static func isStatement(key: Int64) -> Bool {
+    (key >> 32) & 0xF == statementCode
   }
 
   static func rowid(ofKey key: Int64) -> Int64 {
@@ -188,7 +206,7 @@ struct SearchIndexer {
           summary: try row.get("summary"), quote: try row.optionalText("quote"),
           note: try row.optionalText("note"), kind: try row.get("kind"),
           siteName: try row.optionalText("site_name"), tags: try row.optionalText("tags")),
-        isFolded: true)
+        isFolded: true, isStatement: try row.get("kind") == EventKind.statement.rawValue)
     case .relation:
       guard
         let row = try db.row(

@@ -7,9 +7,18 @@ struct SearchCommand: ParsableCommand {
     commandName: "search",
     abstract: "Find records by any spelling of a name, or by words in their text.",
     discussion: """
-      Ranking: a name or alias equal to the query (spelled any way), then names it starts,
-      then names with a later word it starts, then records whose text holds every word.
-      Ties go to the most recent.
+      The query is words, "quoted phrases" and filters, all of which must hold: \
+      actor:NAME, site:NAME (and the sites inside it), kind:KIND (a record kind or an \
+      event kind such as strike or statement), since:DATE, until:DATE (2020-12-17, \
+      2020-12, 2020) and grade:GRADE (B2, <=C3, A-C, 1-3). A filter alone lists what \
+      passes it, newest first.
+
+      Ranking: a name or alias equal to the words (spelled any way), then names they \
+      start, then names with a later word they start, then records whose text holds every \
+      word (from the third letter on as a prefix). Ties go to the most recent. Results \
+      come grouped by kind, the group with the best hit first, as in the browser.
+
+      A query that cannot be read is an error naming its column (exit status 64).
       """)
 
   @OptionGroup var global: GlobalOptions
@@ -32,9 +41,15 @@ struct SearchCommand: ParsableCommand {
 
   func run() throws {
     try reportingFailures {
+      let parsed: SearchQuery
+      do {
+        parsed = try SearchQuery.parse(query)
+      } catch {
+        throw CommandFailure("query: \(error)", code: ExitStatus.usage)
+      }
       let catalog = try DatabaseLocation.openForReading(global)
       let results = try catalog.search(
-        SearchRequest(text: query, kinds: Set(kind.map(\.kind)), limit: limit))
+        SearchRequest(query: parsed, kinds: Set(kind.map(\.kind)), limit: limit))
       if json {
         try JSONOutput.print(results)
         return
@@ -47,8 +62,8 @@ struct SearchCommand: ParsableCommand {
         ])
       }
       for line in table.render() { Console.line(line) }
-      let counts = RecordKind.allCases.compactMap { kind in
-        results.counts[kind].map { "\($0) \($0 == 1 ? kind.singular : kind.plural)" }
+      let counts = SearchGroup.allCases.compactMap { group in
+        results.groupCounts[group].map { "\($0) \(group.title.lowercased())" }
       }
       Console.line(
         "\(results.total) match\(results.total == 1 ? "" : "es")"

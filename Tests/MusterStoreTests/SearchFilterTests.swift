@@ -156,11 +156,12 @@ extension Array {
       if random.next(500) == 0 { words.append("hydroelectric") }
       let actorIndexes = [random.next(actors.count), random.next(actors.count)]
       let placeIndex = random.next(places.count)
-      let day = Day(iso: "2019-01-01")!.advanced(by: random.next(1460))
+      let day = try #require(Day(iso: "2019-01-01")).advanced(by: random.next(1460))
       let kind: EventKind = [.clash, .strike, .statement, .other][random.next(4)]
       let event = FieldEvent(
         dataset: .acled, externalID: "G\(index)", kind: kind,
-        date: FuzzyDate(range: DayRange(day: day), precision: .day), summary: words.joined(separator: " ").capitalized + ".",
+        date: FuzzyDate(range: DayRange(day: day), precision: .day),
+        summary: words.joined(separator: " ").capitalized + ".",
         participants: actorIndexes.enumerated().map { position, actor in
           FieldParticipant(
             name: actors[actor], role: position == 0 ? .actor1 : .actor2, kind: .militia)
@@ -169,7 +170,7 @@ extension Array {
         reports: [
           FieldReport(
             sourceName: "Source \(random.next(5))",
-            credibility: Credibility(rawValue: 1 + random.next(6))!)
+            credibility: try #require(Credibility(rawValue: 1 + random.next(6))))
         ])
       events.append(Generated(event: event, actorIndexes: actorIndexes, placeIndex: placeIndex))
     }
@@ -220,15 +221,24 @@ extension Array {
       ("clash militia", "clash militia", nil, { _ in true }),
       (#""militia shelling""#, "", "militia shelling", { _ in true }),
       ("reportedly actor:\"actor bravo 4\"", "reportedly", nil, { $0.actorIndexes.contains(4) }),
-      ("since:2020-03 until:2020-06", "", nil, {
-        (day("2020-03-01")...day("2020-06-30")).contains($0.event.date.first)
-      }),
-      ("site:\"town 17\" kind:strike", "", nil, {
-        $0.placeIndex == 17 && $0.event.kind == .strike
-      }),
-      ("reportedly grade:1-2", "reportedly", nil, {
-        $0.event.reports.contains { $0.credibility.rawValue <= 2 }
-      }),
+      (
+        "since:2020-03 until:2020-06", "", nil,
+        {
+          (day("2020-03-01")...day("2020-06-30")).contains($0.event.date.first)
+        }
+      ),
+      (
+        "site:\"town 17\" kind:strike", "", nil,
+        {
+          $0.placeIndex == 17 && $0.event.kind == .strike
+        }
+      ),
+      (
+        "reportedly grade:1-2", "reportedly", nil,
+        {
+          $0.event.reports.contains { $0.credibility.rawValue <= 2 }
+        }
+      ),
       ("kind:statement near", "near", nil, { $0.event.kind == .statement }),
     ]
     for (text, words, phrase, predicate) in cases {

@@ -47,7 +47,7 @@ import Testing
 
   @Test func startingAsksForTheSummaryAndTheChangeToken() {
     var state = AppState(mode: .interactive, screenSize: size)
-    #expect(state.apply(.started) == [.loadSummary, .checkForChanges])
+    #expect(state.apply(.started) == [.loadSummary, .checkForChanges, .loadHistory])
   }
 
   @Test func theFirstSummarySetsTheTimeCursorToTheLastDayAndLoadsEveryPane() throws {

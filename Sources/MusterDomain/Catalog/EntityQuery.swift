@@ -10,6 +10,8 @@ public struct EntityQuery: Hashable, Sendable {
   public var offset: Int
   /// How many rows at most.
   public var limit: Int
+  /// Only records passing this expression (words and filters), if given.
+  public var filter: SearchQuery?
 
   /// A query from its fields.
   public init(

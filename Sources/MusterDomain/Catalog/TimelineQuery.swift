@@ -9,12 +9,15 @@ public struct TimelineQuery: Hashable, Sendable {
   public var window: DayRange?
   /// How many entries at most.
   public var limit: Int
+  /// Only entries whose record passes this expression (words and filters), if given.
+  public var filter: SearchQuery?
 
   /// A query from its fields.
   public init(
     from: TimelinePosition? = nil, direction: TimelineDirection = .forward,
-    window: DayRange? = nil, limit: Int = 100
+    window: DayRange? = nil, limit: Int = 100, filter: SearchQuery? = nil
   ) {
+    self.filter = filter
     self.from = from
     self.direction = direction
     self.window = window

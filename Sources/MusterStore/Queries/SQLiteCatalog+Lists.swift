@@ -36,7 +36,21 @@ extension SQLiteCatalog {
   public func entities(_ query: EntityQuery) throws -> EntityPage {
     try read { db in
       let table = query.kind.rawValue
-      let total = try db.value(Int.self, sql: "SELECT count(*) FROM \(table)") ?? 0
+      // A filter is one more condition on the kind's table (named as the table).
+      var condition = "1"
+      var filterArguments: [String] = []
+      if let filter = query.filter {
+        guard
+          let (sql, values) = try SearchFilterSQL(db: db, query: filter).fullCondition(
+            for: query.kind, alias: table)
+        else { return EntityPage(rows: [], total: 0, offset: max(0, query.offset)) }
+        condition = sql
+        filterArguments = values
+      }
+      let total =
+        try db.value(
+          Int.self, sql: "SELECT count(*) FROM \(table) WHERE \(condition)",
+          arguments: StatementArguments(filterArguments)) ?? 0
       let limit = max(0, query.limit)
       let offset = max(0, query.offset)
       let rows: [EntityRow]
@@ -47,17 +61,21 @@ extension SQLiteCatalog {
           query.order == .recent && query.kind != .source
           ? "last_day IS NULL, last_day DESC, sort_key" : "sort_key, rowid"
         rows = try db.values(
-          Int64.self, sql: "SELECT rowid FROM \(table) ORDER BY \(order) LIMIT ? OFFSET ?",
-          arguments: [limit, offset]
+          Int64.self,
+          sql: "SELECT rowid FROM \(table) WHERE \(condition) ORDER BY \(order) LIMIT ? OFFSET ?",
+          arguments: StatementArguments(
+            filterArguments.map { $0 as any DatabaseValueConvertible } + [limit, offset])
         ).compactMap { try reader.row(query.kind, $0) }
       case .event:
         let direction = query.order == .recent ? "DESC" : "ASC"
         rows = try db.values(
           Int64.self,
           sql: """
-            SELECT rowid FROM event ORDER BY date_first \(direction), rowid \(direction)
-            LIMIT ? OFFSET ?
-            """, arguments: [limit, offset]
+            SELECT rowid FROM event WHERE \(condition)
+            ORDER BY date_first \(direction), rowid \(direction) LIMIT ? OFFSET ?
+            """,
+          arguments: StatementArguments(
+            filterArguments.map { $0 as any DatabaseValueConvertible } + [limit, offset])
         ).compactMap { try reader.row(.event, $0) }
       case .deployment:
         let order =
@@ -68,15 +86,19 @@ extension SQLiteCatalog {
           Int64.self,
           sql: """
             SELECT deployment.rowid FROM deployment JOIN actor ON actor.rowid = deployment.actor
-            JOIN site ON site.rowid = deployment.site ORDER BY \(order), deployment.rowid
-            LIMIT ? OFFSET ?
-            """, arguments: [limit, offset]
+            JOIN site ON site.rowid = deployment.site WHERE \(condition)
+            ORDER BY \(order), deployment.rowid LIMIT ? OFFSET ?
+            """,
+          arguments: StatementArguments(
+            filterArguments.map { $0 as any DatabaseValueConvertible } + [limit, offset])
         ).compactMap { try reader.row(.deployment, $0) }
       case .relation, .document, .note:
         let order = query.order == .recent ? "rowid DESC" : "rowid"
         rows = try db.values(
-          Int64.self, sql: "SELECT rowid FROM \(table) ORDER BY \(order) LIMIT ? OFFSET ?",
-          arguments: [limit, offset]
+          Int64.self,
+          sql: "SELECT rowid FROM \(table) WHERE \(condition) ORDER BY \(order) LIMIT ? OFFSET ?",
+          arguments: StatementArguments(
+            filterArguments.map { $0 as any DatabaseValueConvertible } + [limit, offset])
         ).compactMap { try reader.row(query.kind, $0) }
       }
       return EntityPage(rows: rows, total: total, offset: offset)

@@ -179,7 +179,8 @@ struct SearchReader {
       var rowids = Set(
         try db.values(
           Int64.self,
-          sql: "SELECT r.rowid FROM \(kind.rawValue) r WHERE r.rowid IN (\(list)) AND \(condition)"))
+          sql: "SELECT r.rowid FROM \(kind.rawValue) r WHERE r.rowid IN (\(list)) AND \(condition)")
+      )
       if let expression {
         let keys = try db.values(
           Int64.self,

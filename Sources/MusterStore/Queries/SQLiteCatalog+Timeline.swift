@@ -9,9 +9,11 @@ extension SQLiteCatalog {
       let limit = max(0, query.limit)
       let isForward = query.direction == .forward
       var entries: [TimelineEntry] = []
+      let filter = try query.filter.map { try SearchFilterSQL(db: db, query: $0) }
       for source in TimelineSource.allCases {
         entries += try source.entries(
-          db, from: query.from, forward: isForward, window: query.window, limit: limit + 1)
+          db, from: query.from, forward: isForward, window: query.window, limit: limit + 1,
+          filter: filter)
       }
       entries.sort { $0.position < $1.position }
       if !isForward { entries.reverse() }
@@ -55,10 +57,18 @@ enum TimelineSource: CaseIterable {
 
   func entries(
     _ db: Database, from position: TimelinePosition?, forward: Bool, window: DayRange?,
-    limit: Int
+    limit: Int, filter: SearchFilterSQL? = nil
   ) throws -> [TimelineEntry] {
     var conditions = ["\(dayColumn) IS NOT NULL"]
     var arguments: [(any DatabaseValueConvertible)?] = []
+    if let filter {
+      guard
+        let (condition, values) = filter.fullCondition(
+          for: self == .events ? .event : .deployment, alias: table)
+      else { return [] }
+      conditions.append(condition)
+      arguments += values
+    }
     // The window's near edge is a position too: whichever is further along wins, so the
     // index is entered at one place and read in order (a row-value comparison; an OR of
     // two conditions would make SQLite sort every row before the position instead).

@@ -76,6 +76,22 @@ struct SearchFilterSQL {
     }
   }
 
+  /// The filters and the words as one condition on records of `kind` (named `alias`), with
+  /// its argument (the full-text expression), or `nil` when no record of that kind passes.
+  func fullCondition(
+    for kind: RecordKind, alias r: String
+  ) -> (sql: String, arguments: [String])? {
+    guard let condition = condition(for: kind, alias: r) else { return nil }
+    guard let expression = SearchReader.matchExpression(query) else { return (condition, []) }
+    let codes = SearchDocument.codes(of: kind).map(String.init).joined(separator: ",")
+    return (
+      condition + """
+         AND \(r).rowid IN (SELECT rowid & \(SearchDocument.maximumRowid - 1) FROM search_index
+          WHERE search_index MATCH ? AND ((rowid >> 32) & 15) IN (\(codes)))
+        """, [expression]
+    )
+  }
+
   /// The condition records of `kind` (as `alias`) must meet, or `nil` when no record of
   /// that kind can match.
   func condition(for kind: RecordKind, alias r: String) -> String? {
@@ -121,8 +137,10 @@ struct SearchFilterSQL {
       if let until { terms.append("coalesce(\(r).\(first), \(Int32.min)) <= \(until)") }
     }
     if let grade = query.grade {
-      let reliability = "BETWEEN \(grade.reliability.lowerBound) AND \(grade.reliability.upperBound)"
-      let credibility = "BETWEEN \(grade.credibility.lowerBound) AND \(grade.credibility.upperBound)"
+      let reliability =
+        "BETWEEN \(grade.reliability.lowerBound) AND \(grade.reliability.upperBound)"
+      let credibility =
+        "BETWEEN \(grade.credibility.lowerBound) AND \(grade.credibility.upperBound)"
       switch kind {
       case .event, .deployment, .relation:
         terms.append(

@@ -8,6 +8,7 @@ public struct KeyBinding: Sendable {
     case moving = "Moving"
     case panes = "Panes and records"
     case time = "Time"
+    case search = "Search"
     case app = "Muster"
   }
 
@@ -78,6 +79,17 @@ public struct Keymap: Sendable {
     KeyBinding([.character("{")], .moveTime(months: -1), "time cursor a month earlier", .time),
     KeyBinding(
       [.character("t")], .promptForDate, "type a date for the time cursor", .time, hint: "t date"),
+    KeyBinding(
+      [.character("/")], .startSearch,
+      "search as you type (Enter keeps the results, Esc restores the view)", .search,
+      hint: "/ search"),
+    KeyBinding([.character("n")], .stepMatch(by: 1), "next search result", .search),
+    KeyBinding([.character("N")], .stepMatch(by: -1), "previous search result", .search),
+    KeyBinding(
+      [.character("f")], .startFilter,
+      "filter the timeline and the list by an expression (empty clears)", .search,
+      hint: "f filter"),
+    KeyBinding([.character("F")], .clearFilter, "clear the filter", .search),
     KeyBinding([.character("?")], .toggleHelp, "this help", .app, hint: "? help"),
     KeyBinding([.control("l")], .redraw, "redraw the screen", .app),
     KeyBinding(
@@ -97,6 +109,17 @@ public struct Keymap: Sendable {
   /// While a date is being typed, printable keys are text; while the help shows, any key
   /// closes it.
   public func command(for key: Key, in state: AppState) -> Command? {
+    if state.search.prompt != nil {
+      switch key {
+      case .enter: return .submit
+      case .escape: return .cancel
+      case .backspace, .delete: return .deleteBackward
+      case .up: return .recallQuery(by: -1)
+      case .down: return .recallQuery(by: 1)
+      case .character(let character): return .type(character)
+      default: return nil
+      }
+    }
     if state.datePrompt != nil {
       switch key {
       case .enter: return .submit
@@ -139,6 +162,16 @@ public struct Keymap: Sendable {
       }
     }
     text += """
+
+      ## While typing a search (`/`) or a filter (`f`)
+
+      Results update on every keystroke. Words match any spelling of a name and, from their
+      third letter, the start of words in text; `"quoted phrases"` match words in order;
+      `actor:`, `site:`, `kind:`, `since:`, `until:` and `grade:` filter (for example
+      `actor:russia site:"albu kamal" since:2020-12 grade:<=C3`). Enter keeps the results
+      (or applies the filter), Esc restores the view as it was, Up and Down recall earlier
+      queries (not in kiosk mode), Backspace deletes. A query that cannot be read shows why
+      under the bar and the last results stay. Pasted text lands in the bar.
 
       ## While typing a date (`t`)
 

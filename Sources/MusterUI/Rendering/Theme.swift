@@ -22,6 +22,8 @@ public enum StyleRole: CaseIterable, Hashable, Sendable {
   case cursor
   case activeTab
   case prompt
+  /// Text a search matched.
+  case match
 }
 
 /// A style for every role.
@@ -61,6 +63,7 @@ public struct Theme: Sendable {
     .cursor: Style(foreground: .magenta, isBold: true),
     .activeTab: Style(isBold: true, isUnderlined: true),
     .prompt: Style(isBold: true),
+    .match: Style(foreground: .yellow, isBold: true, isUnderlined: true),
   ])
 
   /// No colour at all: for `NO_COLOR`, `--no-color`, monochrome terminals and golden files.
@@ -78,6 +81,7 @@ public struct Theme: Sendable {
     .cursor: Style(isBold: true),
     .activeTab: Style(isBold: true, isUnderlined: true),
     .prompt: Style(isBold: true),
+    .match: Style(isBold: true, isUnderlined: true),
   ])
 }
 

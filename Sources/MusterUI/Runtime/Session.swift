@@ -12,15 +12,20 @@ public struct Session {
   /// Whether an effect asked for every cell to be drawn again (Ctrl-L), even if nothing
   /// in the state changed.
   private var needsRepaint = false
+  /// Runs searches off the input loop, when given; otherwise they run in line (headless).
+  let searchWorker: SearchWorker?
 
-  /// A session over a state, drawing with `options` and reading through `runner`.
+  /// A session over a state, drawing with `options` and reading through `runner`; searches
+  /// go to `searchWorker` when there is one.
   public init(
-    state: AppState, options: RenderOptions, runner: EffectRunner, tick: Duration = .seconds(1)
+    state: AppState, options: RenderOptions, runner: EffectRunner, tick: Duration = .seconds(1),
+    searchWorker: SearchWorker? = nil
   ) {
     self.state = state
     self.options = options
     self.runner = runner
     self.tick = tick
+    self.searchWorker = searchWorker
   }
 
   /// Draws, then handles events until the user quits or input ends.
@@ -28,9 +33,16 @@ public struct Session {
     state.screenSize = terminal.size
     dispatch(.started, on: terminal)
     try terminal.present(render(state, options: options))
-    while state.isRunning, let event = try terminal.nextEvent(timeout: tick) {
+    defer { searchWorker?.stop() }
+    while state.isRunning {
+      // While a search runs, look for its answer often; otherwise sleep until input or tick.
+      let busy = searchWorker?.isBusy ?? false
+      guard let event = try terminal.nextEvent(timeout: busy ? .milliseconds(4) : tick) else {
+        break
+      }
       let before = state
-      handle(event, on: terminal)
+      if !(busy && event == .idle) { handle(event, on: terminal) }
+      for answer in searchWorker?.takeAnswers() ?? [] { dispatch(answer, on: terminal) }
       // Idle ticks that change nothing draw nothing: an idle screen costs no CPU.
       if state != before || needsRepaint {
         needsRepaint = false
@@ -49,10 +61,8 @@ public struct Session {
       dispatch(.mouse(mouse), on: terminal)
     case .paste(let text):
       // Pasted text is text: it may be typed into a prompt, never run as keys.
-      guard state.datePrompt != nil else { return }
-      for character in text where !character.isNewline {
-        dispatch(.command(.type(character)), on: terminal)
-      }
+      guard state.datePrompt != nil || state.search.prompt != nil else { return }
+      dispatch(.command(.insert(text)), on: terminal)
     case .resized(let size):
       dispatch(.resized(size), on: terminal)
     case .idle:
@@ -69,6 +79,10 @@ public struct Session {
         if effect == .redrawScreen {
           terminal.invalidate()
           needsRepaint = true
+        }
+        if case .search(let request, let generation) = effect, let searchWorker {
+          searchWorker.submit(request, generation: generation)
+          continue
         }
         if let result = runner.run(effect) { queue.append(result) }
       }

@@ -36,6 +36,8 @@ public struct AppState: Equatable, Sendable {
   public var summary: CatalogSummary?
   /// Whether the help overlay is showing.
   public var isHelpVisible = false
+  /// The search bar, its results and the lasting filter.
+  public var search = SearchState()
   /// The date being typed after `t`, or `nil`.
   public var datePrompt: String?
   /// A message for the status line, until the next key.

@@ -31,6 +31,12 @@ public enum Action: Equatable, Sendable {
   case entryDayFound(Day?)
   /// The store's change token.
   case changeTokenLoaded(Int)
+  /// A search's matches and the first window of their hits arrived.
+  case searchCompleted(generation: Int, SearchMatches, hits: [SearchHit])
+  /// A window of search hits arrived.
+  case searchHitsLoaded(generation: Int, offset: Int, [SearchHit])
+  /// The query history arrived.
+  case historyLoaded([String])
   /// Something went wrong; the message is for the status line.
   case failed(String)
 }
@@ -41,19 +47,27 @@ public enum Effect: Hashable, Sendable {
   /// Events per slice of a span.
   case loadActivity(DayRange, buckets: Int)
   /// A window of a list tab, with facts as of a day.
-  case loadList(ListTab, offset: Int, limit: Int, asOf: Day?)
+  case loadList(ListTab, offset: Int, limit: Int, asOf: Day?, filter: SearchQuery? = nil)
   /// Timeline entries around a day.
-  case loadTimeline(around: Day, limit: Int)
+  case loadTimeline(around: Day, limit: Int, filter: SearchQuery? = nil)
   /// Timeline entries before a position.
-  case loadEarlierEntries(before: TimelinePosition, limit: Int)
+  case loadEarlierEntries(before: TimelinePosition, limit: Int, filter: SearchQuery? = nil)
   /// Timeline entries after a position.
-  case loadLaterEntries(after: TimelinePosition, limit: Int)
+  case loadLaterEntries(after: TimelinePosition, limit: Int, filter: SearchQuery? = nil)
   /// A record's detail as of a day.
   case loadDetail(RecordReference, asOf: Day?)
   /// The next (or previous) day with an entry, strictly after (or before) a day.
-  case findEntryDay(from: Day, forward: Bool)
+  case findEntryDay(from: Day, forward: Bool, filter: SearchQuery? = nil)
   /// The store's change token, to notice other processes' commits.
   case checkForChanges
+  /// Run a search; the answer is numbered `generation`. A newer search supersedes it.
+  case search(SearchRequest, generation: Int)
+  /// Titles and snippets for matches from a position on.
+  case loadSearchHits([SearchMatch], query: SearchQuery, offset: Int, generation: Int)
+  /// Read the query history (never in kiosk mode).
+  case loadHistory
+  /// Add a query to the history (never in kiosk mode).
+  case rememberQuery(String)
   /// Draw every cell again on the next frame.
   case redrawScreen
 }

@@ -8,7 +8,7 @@ extension AppState {
   public mutating func apply(_ action: Action) -> [Effect] {
     switch action {
     case .started:
-      return [.loadSummary, .checkForChanges]
+      return [.loadSummary, .checkForChanges] + (mode == .interactive ? [.loadHistory] : [])
 
     case .command(let command):
       message = nil
@@ -83,6 +83,16 @@ extension AppState {
       // shown, keeping the selections.
       return [.loadSummary] + reloadForTimeCursor()
 
+    case .searchCompleted(let generation, let found, let hits):
+      return searchArrived(generation: generation, found, hits: hits)
+
+    case .searchHitsLoaded(let generation, let offset, let hits):
+      return searchHitsArrived(generation: generation, offset: offset, hits)
+
+    case .historyLoaded(let history):
+      search.history = Array(history.suffix(SearchState.historyLimit))
+      return []
+
     case .failed(let text):
       message = text
       detail.isLoading = false
@@ -103,7 +113,10 @@ extension AppState {
     if asOf == nil { asOf = loaded.span?.last }
     var effects = activityEffect()
     effects.append(listWindowEffect())
-    if let asOf { effects.append(.loadTimeline(around: asOf, limit: TimelineState.window)) }
+    if let asOf {
+      effects.append(
+        .loadTimeline(around: asOf, limit: TimelineState.window, filter: search.filter))
+    }
     return effects
   }
 
@@ -159,7 +172,8 @@ extension AppState {
   mutating func listWindowEffect() -> Effect {
     let wanted = max(0, list.selected - ListState.window / 2)
     list.pendingOffset = wanted
-    return .loadList(list.tab, offset: wanted, limit: ListState.window, asOf: asOf)
+    return .loadList(
+      list.tab, offset: wanted, limit: ListState.window, asOf: asOf, filter: search.filter)
   }
 
   /// Whether the visible part of the list and the selection are loaded.
@@ -183,6 +197,7 @@ extension AppState {
   /// The record selected in the focused pane, which Enter opens.
   var selectedRecord: RecordReference? {
     switch focus {
+    case .list where search.results.isShowing: search.results.selectedHit?.record
     case .list: list.selectedRow?.record
     case .timeline: timeline.selectedEntry?.record
     case .detail: detail.linkAtCursor
@@ -203,7 +218,10 @@ extension AppState {
   /// Reloads the list window, the timeline around the cursor, and the detail.
   mutating func reloadForTimeCursor() -> [Effect] {
     var effects: [Effect] = [listWindowEffect()]
-    if let asOf { effects.append(.loadTimeline(around: asOf, limit: TimelineState.window)) }
+    if let asOf {
+      effects.append(
+        .loadTimeline(around: asOf, limit: TimelineState.window, filter: search.filter))
+    }
     if let record = detail.record {
       detail.isLoading = true
       effects.append(.loadDetail(record, asOf: asOf))

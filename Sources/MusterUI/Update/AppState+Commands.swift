@@ -33,6 +33,24 @@ extension AppState {
       return focus(on: pane)
 
     case .nextTab, .previousTab:
+      // The Results tab follows Deployments while there are results.
+      let hasResults = search.results.query != nil
+      if search.results.isShowing {
+        search.results.isShowing = false
+        list = ListState(
+          tab: command == .nextTab ? .actors : .deployments, counts: list.counts)
+        list.total = list.counts[list.tab] ?? 0
+        focus = .list
+        return [listWindowEffect()]
+      }
+      if hasResults,
+        (command == .nextTab && list.tab == .deployments)
+          || (command == .previousTab && list.tab == .actors)
+      {
+        search.results.isShowing = true
+        focus = .list
+        return resultsWindowEffect()
+      }
       let count = ListTab.allCases.count
       let step = command == .nextTab ? 1 : count - 1
       list = ListState(
@@ -50,26 +68,70 @@ extension AppState {
 
     case .stepTime(let steps):
       guard let asOf else { return [] }
-      return [.findEntryDay(from: asOf, forward: steps > 0)]
+      return [.findEntryDay(from: asOf, forward: steps > 0, filter: search.filter)]
 
     case .moveTime(let months):
       guard let asOf else { return [] }
       return moveTimeCursor(to: asOf.addingMonths(months))
+
+    case .startSearch:
+      return startSearch()
+
+    case .startFilter:
+      return startFilter()
+
+    case .clearFilter:
+      return clearFilter()
+
+    case .stepMatch(let step):
+      return stepMatch(by: step)
+
+    case .recallQuery(let step):
+      return recallQuery(by: step)
 
     case .promptForDate:
       datePrompt = ""
       return []
 
     case .type(let character):
+      if search.prompt != nil {
+        guard search.text.count < 200 else { return [] }
+        search.text.append(character)
+        return searchTextChanged()
+      }
       guard datePrompt != nil else { return [] }
       if (datePrompt?.count ?? 0) < 21 { datePrompt?.append(character) }
       return []
 
+    case .insert(let text):
+      // Pasted text: lines become one line; control characters (escape bytes) are dropped.
+      let clean = String(
+        text.map { $0.isNewline || $0 == "\t" ? " " : $0 }
+          .filter { character in
+            !character.unicodeScalars.contains {
+              $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+            }
+          })
+      if search.prompt != nil {
+        search.text = String((search.text + clean).prefix(200))
+        return searchTextChanged()
+      }
+      guard datePrompt != nil else { return [] }
+      let date = clean.filter { !$0.isWhitespace }
+      datePrompt = String(((datePrompt ?? "") + date).prefix(21))
+      return []
+
     case .deleteBackward:
+      if search.prompt != nil {
+        guard !search.text.isEmpty else { return [] }
+        search.text.removeLast()
+        return searchTextChanged()
+      }
       if datePrompt?.isEmpty == false { datePrompt?.removeLast() }
       return []
 
     case .submit:
+      if search.prompt != nil { return submitSearch() }
       guard let text = datePrompt else { return [] }
       datePrompt = nil
       do {
@@ -81,6 +143,7 @@ extension AppState {
       }
 
     case .cancel:
+      if search.prompt != nil { return cancelSearch() }
       datePrompt = nil
       isHelpVisible = false
       return []
@@ -103,6 +166,8 @@ extension AppState {
   /// Moves the selection of the focused pane, loading what comes into view.
   mutating func move(by delta: Int) -> [Effect] {
     switch focus {
+    case .list where search.results.isShowing:
+      return moveInResults(by: delta)
     case .list:
       guard list.total > 0 else { return [] }
       let target = min(
@@ -121,10 +186,14 @@ extension AppState {
       var effects: [Effect] = []
       // Near either end of what is loaded, load more.
       if target <= 5, timeline.hasEarlier, let first = timeline.entries.first {
-        effects.append(.loadEarlierEntries(before: first.position, limit: TimelineState.window))
+        effects.append(
+          .loadEarlierEntries(
+            before: first.position, limit: TimelineState.window, filter: search.filter))
       }
       if target >= timeline.entries.count - 6, timeline.hasLater, let last = timeline.entries.last {
-        effects.append(.loadLaterEntries(after: last.position, limit: TimelineState.window))
+        effects.append(
+          .loadLaterEntries(
+            after: last.position, limit: TimelineState.window, filter: search.filter))
       }
       guard target != timeline.selected else { return effects }
       timeline.selected = target
@@ -179,6 +248,10 @@ extension AppState {
       isHelpVisible = false
       return []
     }
+    if focus == .list, search.results.isShowing {
+      // Esc on kept results: the view from before the search, exactly.
+      return cancelSearch()
+    }
     guard focus == .detail else { return [] }
     guard let crumb = detail.history.last else {
       // Out of the detail, back where it was opened from; the record stays on show.
@@ -206,10 +279,14 @@ extension AppState {
       let row: Int
       switch pane {
       case .list:
-        row = list.scroll + (event.position.y - layout.list.minY - 2)
-        guard event.position.y >= layout.list.minY + 2, row < list.total else { return effects }
-        if wasFocused && row == list.selected { return effects + open() }
-        effects += move(by: row - list.selected)
+        let showsResults = search.results.isShowing
+        let scroll = showsResults ? search.results.scroll : list.scroll
+        let total = showsResults ? search.results.matches.count : list.total
+        let selected = showsResults ? search.results.selected : list.selected
+        row = scroll + (event.position.y - layout.list.minY - 2)
+        guard event.position.y >= layout.list.minY + 2, row < total else { return effects }
+        if wasFocused && row == selected { return effects + open() }
+        effects += move(by: row - selected)
       case .timeline:
         row =
           layout.arrangement == .wide

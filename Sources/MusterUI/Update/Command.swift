@@ -30,12 +30,24 @@ public enum Command: Hashable, Sendable {
   case promptForDate
   /// Add a character to what is being typed.
   case type(Character)
+  /// Add pasted text to what is being typed.
+  case insert(String)
   /// Remove the last character typed.
   case deleteBackward
   /// Accept what was typed.
   case submit
   /// Abandon what was being typed, or close the help.
   case cancel
+  /// Open the search bar (`/`): results as you type.
+  case startSearch
+  /// Open the bar for a lasting filter on the timeline and the list (`f`).
+  case startFilter
+  /// Drop the lasting filter.
+  case clearFilter
+  /// Select the next (or previous) search result and show it.
+  case stepMatch(by: Int)
+  /// Put an earlier (or later) query from the history in the bar.
+  case recallQuery(by: Int)
   /// Show or hide the help.
   case toggleHelp
   /// Draw the whole screen again.

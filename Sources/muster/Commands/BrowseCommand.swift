@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import MusterCurses
 import MusterDomain
+import MusterStore
 import MusterTerminal
 import MusterUI
 
@@ -29,8 +31,11 @@ struct BrowseCommand: ParsableCommand {
   func run() throws {
     try reportingFailures {
       let catalog = try DatabaseLocation.openForReading(global)
+      let history = FileQueryHistory(
+        databasePath: catalog.path, environment: ProcessInfo.processInfo.environment)
       let status = try Browser.run(
-        catalog: catalog, global: global, mode: .interactive, asOf: asOf?.asOf)
+        catalog: catalog, searchCatalog: try? SQLiteCatalog.openReadOnly(at: catalog.path),
+        history: history, global: global, mode: .interactive, asOf: asOf?.asOf)
       if status != 0 { throw ExitCode(status) }
     }
   }
@@ -41,7 +46,8 @@ enum Browser {
   /// Opens the terminal, runs the session and restores the terminal whatever happens;
   /// the exit status (0, or 128 plus the signal that ended it).
   static func run(
-    catalog: any CatalogReading, global: GlobalOptions, mode: SessionMode, asOf: Day?
+    catalog: any CatalogReading, searchCatalog: (any CatalogReading)?,
+    history: (any QueryHistory)?, global: GlobalOptions, mode: SessionMode, asOf: Day?
   ) throws -> Int32 {
     let localeIsUTF8 = CursesLocale.prepare()
     let terminal: CursesTerminal
@@ -57,7 +63,11 @@ enum Browser {
       glyphs: global.ascii || !localeIsUTF8 ? .ascii : .unicode)
     var state = AppState(mode: mode, screenSize: terminal.size)
     state.asOf = asOf
-    var session = Session(state: state, options: options, runner: EffectRunner(catalog: catalog))
+    // Searches run on their own connection and thread, so typing never waits for one.
+    var session = Session(
+      state: state, options: options,
+      runner: EffectRunner(catalog: catalog, history: mode == .interactive ? history : nil),
+      searchWorker: searchCatalog.map(SearchWorker.init(catalog:)))
     try session.run(on: terminal)
     terminal.close()
     return terminal.endingSignal.map { 128 + $0 } ?? 0

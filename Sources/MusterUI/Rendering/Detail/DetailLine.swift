@@ -52,4 +52,6 @@ public enum DetailRole: Hashable, Sendable {
   case grade
   case quote
   case contested
+  /// Text a search matched.
+  case match
 }

@@ -36,7 +36,9 @@ struct DetailPane {
     var index = detail.scroll
     while y < inside.maxY, index < detail.lines.count {
       let isCursor = isFocused && index == detail.cursor
-      for row in Self.rows(of: detail.lines[index], width: width) {
+      let line =
+        query.map { Self.highlighted(detail.lines[index], query: $0) } ?? detail.lines[index]
+      for row in Self.rows(of: line, width: width) {
         guard y < inside.maxY else { break }
         let rowArea = Rect(x: inside.minX, y: y, width: width, height: 1)
         if isCursor { screen.fill(rowArea, style: theme[.selection]) }
@@ -58,6 +60,37 @@ struct DetailPane {
       glyphs: glyphs, style: theme[.border])
   }
 
+  /// The words of the search on show, when the detail is one of its results.
+  var query: String? {
+    guard state.search.results.isShowing || state.search.prompt == .search,
+      let query = state.search.results.query, query.hasText
+    else { return nil }
+    return query.text
+  }
+
+  /// A line with the parts a query matches set apart.
+  static func highlighted(_ line: DetailLine, query: String) -> DetailLine {
+    var result = line
+    result.spans = line.spans.flatMap { span -> [DetailSpan] in
+      let ranges = SearchKey.highlights(of: query, in: span.text)
+      guard !ranges.isEmpty else { return [span] }
+      var spans: [DetailSpan] = []
+      var start = span.text.startIndex
+      for range in ranges {
+        if start < range.lowerBound {
+          spans.append(DetailSpan(String(span.text[start..<range.lowerBound]), span.role))
+        }
+        spans.append(DetailSpan(String(span.text[range]), .match))
+        start = range.upperBound
+      }
+      if start < span.text.endIndex {
+        spans.append(DetailSpan(String(span.text[start...]), span.role))
+      }
+      return spans
+    }
+    return result
+  }
+
   static func role(for role: DetailRole) -> StyleRole {
     switch role {
     case .heading: .heading
@@ -68,6 +101,7 @@ struct DetailPane {
     case .grade: .grade
     case .quote: .quote
     case .contested: .contested
+    case .match: .match
     }
   }
 

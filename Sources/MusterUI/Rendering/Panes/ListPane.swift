@@ -12,6 +12,10 @@ struct ListPane {
   var isFocused: Bool { state.focus == .list }
 
   func draw(in area: Rect, on screen: inout ScreenBuffer) {
+    if state.search.results.isShowing {
+      drawResults(in: area, on: &screen)
+      return
+    }
     let list = state.list
     // The position goes when the tabs need the room for their counts; the status line
     // repeats it.
@@ -85,12 +89,16 @@ struct ListPane {
     return (title, category)
   }
 
-  /// The tab labels: with counts, without them, then shortened.
+  /// The tab labels: with counts, without them, then shortened; Results last while there
+  /// are results.
   var tabLabelSets: [[String]] {
-    [
-      ListTab.allCases.map { tab in tab.title + (state.list.counts[tab].map { " \($0)" } ?? "") },
-      ListTab.allCases.map(\.title),
-      ListTab.allCases.map { String($0.title.prefix(4)) },
+    let results = state.search.results
+    let hasResults = results.query != nil
+    return [
+      ListTab.allCases.map { tab in tab.title + (state.list.counts[tab].map { " \($0)" } ?? "") }
+        + (hasResults ? ["Results \(results.totalText)"] : []),
+      ListTab.allCases.map(\.title) + (hasResults ? ["Results"] : []),
+      ListTab.allCases.map { String($0.title.prefix(4)) } + (hasResults ? ["Res"] : []),
     ]
   }
 
@@ -109,12 +117,15 @@ struct ListPane {
     let separator = " \(glyphs.dot) "
     let fitting = tabLabelSets[tabLabels(fitting: width)]
     var x = screen.write(" ", at: point, clip: limit, style: theme[.border])
-    for (index, tab) in ListTab.allCases.enumerated() {
+    for index in fitting.indices {
       if index > 0 {
         x = screen.write(
           DisplayText(separator), at: Point(x: x, y: point.y), clip: limit, style: theme[.border])
       }
-      let style = tab == state.list.tab ? theme[.activeTab] : theme[.muted]
+      let isActive =
+        state.search.results.isShowing
+        ? index == ListTab.allCases.count : index == state.list.tab.rawValue
+      let style = isActive ? theme[.activeTab] : theme[.muted]
       x = screen.write(
         DisplayText(fitting[index]), at: Point(x: x, y: point.y), clip: limit, style: style)
     }

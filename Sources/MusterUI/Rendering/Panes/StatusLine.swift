@@ -15,6 +15,23 @@ struct StatusLine {
         DisplayText(" KIOSK \(options.glyphs.dot) read-only "), at: Point(x: x, y: area.minY),
         clip: area, style: theme[.statusKey])
     }
+    if state.search.prompt != nil {
+      // Under the bar: why the query cannot be read, or the keys that work there.
+      if let error = state.search.error {
+        screen.write(
+          DisplayText(" \(options.glyphs.pointer) \(error.description)"),
+          at: Point(x: x, y: area.minY), clip: area, style: theme[.statusKey])
+        return
+      }
+      let keys =
+        state.search.prompt == .filter
+        ? " Enter apply (empty clears)  Esc cancel"
+        : " Enter keep results  Esc restore the view"
+          + (state.mode == .interactive ? "  Up/Down history" : "")
+      screen.write(
+        DisplayText(keys), at: Point(x: x, y: area.minY), clip: area, style: theme[.statusLine])
+      return
+    }
     if let prompt = state.datePrompt {
       x = screen.write(
         " As of (YYYY-MM-DD, YYYY-MM, YYYY): ", at: Point(x: x, y: area.minY), clip: area,
@@ -27,6 +44,12 @@ struct StatusLine {
     let right: String
     if let message = state.message {
       right = message
+    } else if state.search.results.isShowing {
+      let results = state.search.results
+      right =
+        results.matches.isEmpty
+        ? "no results"
+        : "\(results.selected + 1) of \(results.matches.count) shown, \(results.totalText) found"
     } else {
       let noun = state.list.tab.kind.plural
       right =
@@ -35,7 +58,10 @@ struct StatusLine {
     }
     // A message may take most of the line; the position only what the hints leave.
     let rightRoom = state.message == nil ? area.width / 2 : max(area.width / 2, area.width - 12)
-    let rightText = DisplayText(" " + right + " ").truncated(
+    let filter = state.search.filter.map { "filter: \($0) \(options.glyphs.dot) F clears" }
+    let rightText = DisplayText(
+      " " + [filter, right].compactMap { $0 }.joined(separator: "  ") + " "
+    ).truncated(
       toWidth: max(0, rightRoom), ellipsis: options.glyphs.ellipsis)
     // Whole hints only, help first: a cut hint teaches nothing.
     var hints = options.keymap.hints(for: state.mode)

@@ -1,0 +1,237 @@
+import MusterDomain
+
+extension AppState {
+  // MARK: The bar
+
+  /// `/`: opens the search bar, remembering the view for Esc.
+  mutating func startSearch() -> [Effect] {
+    search.saved = SavedView(focus: focus, list: list, detail: detail, results: search.results)
+    search.prompt = .search
+    search.text = ""
+    search.error = nil
+    search.historyIndex = nil
+    return []
+  }
+
+  /// `f`: opens the bar for a lasting filter, starting from the filter or the last search.
+  mutating func startFilter() -> [Effect] {
+    search.prompt = .filter
+    search.text =
+      search.filter?.description ?? search.results.query?.description ?? ""
+    search.error = nil
+    search.historyIndex = nil
+    return []
+  }
+
+  /// The text in the bar changed: read it, and search when it reads.
+  mutating func searchTextChanged() -> [Effect] {
+    let query: SearchQuery
+    do {
+      query = try SearchQuery.parse(search.text)
+    } catch {
+      // The hint shows under the bar; the last good results stay.
+      search.error = error
+      return []
+    }
+    search.error = nil
+    guard search.prompt == .search else { return [] }
+    if query.isEmpty {
+      search.generation += 1
+      search.isLoading = false
+      search.results = SearchResultsView()
+      search.results.isShowing = true
+      return []
+    }
+    search.generation += 1
+    search.isLoading = true
+    search.results.isShowing = true
+    return [
+      .search(
+        SearchRequest(
+          query: query, limit: SearchState.resultLimit, countLimit: SearchState.countLimit),
+        generation: search.generation)
+    ]
+  }
+
+  /// Enter in the bar.
+  mutating func submitSearch() -> [Effect] {
+    let text = search.text.trimmingCharacters(in: " ")
+    let prompt = search.prompt
+    guard search.error == nil else { return [] }
+    search.prompt = nil
+    var effects: [Effect] = []
+    if !text.isEmpty, mode == .interactive {
+      search.history.removeAll { $0 == text }
+      search.history.append(text)
+      if search.history.count > SearchState.historyLimit { search.history.removeFirst() }
+      effects.append(.rememberQuery(text))
+    }
+    switch prompt {
+    case .filter:
+      search.filter = (try? SearchQuery.parse(text)).flatMap { $0.isEmpty ? nil : $0 }
+      message = search.filter == nil ? "filter cleared" : nil
+      // Other tabs' counts are the unfiltered ones until they are shown again.
+      list.counts = [:]
+      list.selected = 0
+      list.scroll = 0
+      return effects + reloadForTimeCursor()
+    case .search, nil:
+      // The results stay and take the keyboard.
+      focus = .list
+      if search.results.query == nil { return effects + restoreSavedView() }
+      return effects + showSelectedResult()
+    }
+  }
+
+  /// Esc in the bar, or in the results: everything as it was before `/`.
+  mutating func cancelSearch() -> [Effect] {
+    let prompt = search.prompt
+    search.prompt = nil
+    search.error = nil
+    search.isLoading = false
+    search.generation += 1
+    guard prompt != .filter else { return [] }
+    return restoreSavedView()
+  }
+
+  mutating func restoreSavedView() -> [Effect] {
+    guard let saved = search.saved else {
+      search.results.isShowing = false
+      return []
+    }
+    search.saved = nil
+    focus = saved.focus
+    list = saved.list
+    detail = saved.detail
+    search.results = saved.results
+    // The list's rows may be stale (a commit, a time move): reload what shows.
+    var effects: [Effect] = []
+    if listNeedsWindow { effects.append(listWindowEffect()) }
+    return effects
+  }
+
+  /// Up and Down in the bar: earlier and later queries.
+  mutating func recallQuery(by step: Int) -> [Effect] {
+    let history = search.history
+    guard !history.isEmpty else { return [] }
+    let current = search.historyIndex ?? history.count
+    let next = min(max(0, current + step), history.count)
+    guard next != current else { return [] }
+    search.historyIndex = next == history.count ? nil : next
+    search.text = next == history.count ? "" : history[next]
+    return searchTextChanged()
+  }
+
+  /// `F`: drops the lasting filter.
+  mutating func clearFilter() -> [Effect] {
+    guard search.filter != nil else { return [] }
+    search.filter = nil
+    message = "filter cleared"
+    return reloadForTimeCursor()
+  }
+
+  // MARK: Results
+
+  mutating func searchArrived(
+    generation: Int, _ found: SearchMatches, hits: [SearchHit]
+  ) -> [Effect] {
+    guard generation == search.generation else { return [] }
+    search.isLoading = false
+    var results = SearchResultsView()
+    results.query = try? SearchQuery.parse(search.text)
+    results.matches = found.matches
+    results.counts = found.counts
+    results.isCountCapped = found.isCountCapped
+    results.hits = hits
+    results.isShowing = true
+    search.results = results
+    return []
+  }
+
+  mutating func searchHitsArrived(generation: Int, offset: Int, _ hits: [SearchHit]) -> [Effect] {
+    guard generation == search.generation, offset == search.results.pendingHitsOffset else {
+      return []
+    }
+    search.results.hits = hits
+    search.results.hitsOffset = offset
+    search.results.pendingHitsOffset = nil
+    // `n` on a result not loaded yet shows it once it is.
+    if focus != .list || detail.record == nil, let hit = search.results.selectedHit,
+      detail.record != hit.record
+    {
+      return showInDetail(hit.record)
+    }
+    return []
+  }
+
+  /// Moves the selection among the results, loading hits that come into view.
+  mutating func moveInResults(by delta: Int) -> [Effect] {
+    let count = search.results.matches.count
+    guard count > 0 else { return [] }
+    let target = min(
+      max(0, search.results.selected.addingReportingOverflow(delta).partialValue), count - 1)
+    guard target != search.results.selected else { return [] }
+    search.results.selected = target
+    keepResultsVisible()
+    return resultsWindowEffect()
+  }
+
+  /// `n`/`N`: the next or previous result, shown in the detail; wraps around.
+  mutating func stepMatch(by step: Int) -> [Effect] {
+    let count = search.results.matches.count
+    guard count > 0 else {
+      message = "no search results (/ to search)"
+      return []
+    }
+    search.results.isShowing = true
+    search.results.selected = ((search.results.selected + step) % count + count) % count
+    keepResultsVisible()
+    let window = resultsWindowEffect()
+    return window + showSelectedResult()
+  }
+
+  /// Shows the selected result in the detail when its hit is loaded.
+  mutating func showSelectedResult() -> [Effect] {
+    guard let hit = search.results.selectedHit else { return [] }
+    return showInDetail(hit.record)
+  }
+
+  mutating func keepResultsVisible() {
+    let rows = max(1, layout.listRows)
+    var results = search.results
+    if results.selected < results.scroll { results.scroll = results.selected }
+    if results.selected >= results.scroll + rows { results.scroll = results.selected - rows + 1 }
+    results.scroll = max(0, min(results.scroll, max(0, results.matches.count - rows)))
+    search.results = results
+  }
+
+  /// Loads the hits around the selection when what shows is not loaded.
+  mutating func resultsWindowEffect() -> [Effect] {
+    let results = search.results
+    let rows = max(1, layout.listRows)
+    let wanted = results.scroll..<min(results.matches.count, results.scroll + rows)
+    let loaded = results.hitsOffset..<(results.hitsOffset + results.hits.count)
+    guard !wanted.isEmpty, results.pendingHitsOffset == nil,
+      !(loaded.contains(wanted.lowerBound) && loaded.contains(wanted.upperBound - 1)
+        && loaded.contains(results.selected))
+    else { return [] }
+    let offset = max(0, min(results.selected, results.scroll) - SearchState.hitWindow / 3)
+    let slice = Array(
+      results.matches[offset..<min(results.matches.count, offset + SearchState.hitWindow)])
+    search.results.pendingHitsOffset = offset
+    return [
+      .loadSearchHits(
+        slice, query: results.query ?? SearchQuery(), offset: offset,
+        generation: search.generation)
+    ]
+  }
+}
+
+extension String {
+  func trimmingCharacters(in character: Character) -> String {
+    var text = Substring(self)
+    while text.first == character { text.removeFirst() }
+    while text.last == character { text.removeLast() }
+    return String(text)
+  }
+}

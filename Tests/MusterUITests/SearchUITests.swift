@@ -1,0 +1,149 @@
+import MusterDomain
+import MusterStore
+import MusterTerminal
+import Testing
+
+@testable import MusterUI
+
+/// The search bar in the real session over a real store, driven by a scripted terminal.
+@Suite struct SearchUITests {
+  let seeded: SeededCatalog
+
+  init() throws {
+    seeded = try SeededCatalog()
+  }
+
+  func press(_ keys: String, _ session: inout Session, on terminal: ScriptedTerminal) throws {
+    for event in try Headless.events(fromKeys: keys) {
+      session.handle(event, on: terminal)
+    }
+  }
+
+  func type(_ text: String, _ session: inout Session, on terminal: ScriptedTerminal) {
+    for character in text {
+      session.dispatch(.command(.type(character)), on: terminal)
+    }
+  }
+
+  @Test func resultsFollowEveryKeystrokeGroupedWithCounts() throws {
+    var (session, terminal) = try seeded.session()
+    try press("/", &session, on: terminal)
+    type("fatim", &session, on: terminal)
+    let first = session.state.search.results
+    #expect(first.matches.first.map { $0.group } == .actors)
+    #expect(first.selectedHit?.record.rawValue == "actor:fatemiyoun")
+    type("iyoun", &session, on: terminal)
+    #expect(session.state.search.results.query?.text == "fatimiyoun")
+    let frame = render(session.state)
+    #expect(frame.text.contains("/ fatimiyoun_"))
+    #expect(frame.text.contains("Fatemiyoun Brigade"))
+    #expect(frame.text.contains("Actors 1"))
+  }
+
+  @Test func escRestoresTheViewAndSelectionExactly() throws {
+    var (session, terminal) = try seeded.session()
+    try press("j j l j Enter", &session, on: terminal)
+    let before = session.state
+    try press("/", &session, on: terminal)
+    type("abu kamal", &session, on: terminal)
+    try press("Enter j", &session, on: terminal)
+    #expect(session.state.focus == .list && session.state.search.results.isShowing)
+    #expect(session.state.detail.record != before.detail.record)
+    try press("Esc", &session, on: terminal)
+    #expect(session.state.focus == before.focus)
+    #expect(session.state.list == before.list)
+    #expect(session.state.detail == before.detail)
+    #expect(!session.state.search.results.isShowing)
+    // Esc while typing restores too.
+    try press("/", &session, on: terminal)
+    type("iran", &session, on: terminal)
+    try press("Esc", &session, on: terminal)
+    #expect(session.state.list == before.list && session.state.detail == before.detail)
+  }
+
+  @Test func aBadQueryShowsWhyAndKeepsTheLastGoodResults() throws {
+    var (session, terminal) = try seeded.session()
+    try press("/", &session, on: terminal)
+    type("kamal ", &session, on: terminal)
+    let good = session.state.search.results
+    #expect(!good.matches.isEmpty)
+    // One paste, one parse: the query goes straight from good to bad.
+    session.handle(.paste("colour:red"), on: terminal)
+    #expect(session.state.search.error?.message.contains("unknown field") == true)
+    #expect(session.state.search.results == good)
+    #expect(render(session.state).text.contains("unknown field \"colour:\""))
+    try press("Enter", &session, on: terminal)
+    #expect(session.state.search.prompt == .search, "Enter does not take a query with errors")
+    for _ in 0..<10 { session.dispatch(.command(.deleteBackward), on: terminal) }
+    #expect(session.state.search.error == nil)
+    type("\"abu", &session, on: terminal)
+    #expect(session.state.search.error?.message.contains("not closed") == true)
+  }
+
+  @Test func nAndShiftNStepThroughTheResultsShowingEach() throws {
+    var (session, terminal) = try seeded.session()
+    try press("/", &session, on: terminal)
+    type("albu", &session, on: terminal)
+    try press("Enter", &session, on: terminal)
+    let results = session.state.search.results
+    #expect(session.state.detail.record == results.hit(at: 0)?.record)
+    try press("n", &session, on: terminal)
+    #expect(session.state.detail.record == results.hit(at: 1)?.record)
+    try press("N N", &session, on: terminal)
+    #expect(session.state.search.results.selected == results.matches.count - 1)
+    #expect(session.state.detail.record == results.hit(at: results.matches.count - 1)?.record)
+  }
+
+  @Test func pastedTextLandsInTheQueryWithoutItsControlBytes() throws {
+    var (session, terminal) = try seeded.session()
+    try press("/", &session, on: terminal)
+    session.handle(.paste("abu\u{1B}[31m\nkamal\u{07}\u{9B}q"), on: terminal)
+    #expect(session.state.search.text == "abu[31m kamalq")
+    #expect(session.state.isRunning, "a q in a paste never quits")
+    // A paste outside a prompt does nothing at all.
+    try press("Esc", &session, on: terminal)
+    session.handle(.paste("q"), on: terminal)
+    #expect(session.state.isRunning && session.state.search.prompt == nil)
+  }
+
+  @Test func theHistoryRecallsEarlierQueriesButNotInKiosk() throws {
+    var (session, terminal) = try seeded.session()
+    for query in ["iran", "abu kamal"] {
+      try press("/", &session, on: terminal)
+      type(query, &session, on: terminal)
+      try press("Enter", &session, on: terminal)
+    }
+    try press("/ Up", &session, on: terminal)
+    #expect(session.state.search.text == "abu kamal")
+    try press("Up", &session, on: terminal)
+    #expect(session.state.search.text == "iran")
+    try press("Down Down", &session, on: terminal)
+    #expect(session.state.search.text == "")
+
+    var kiosk = AppState(mode: .kiosk, screenSize: Size(width: 120, height: 40))
+    _ = kiosk.apply(.command(.startSearch))
+    for character in "iran" { _ = kiosk.apply(.command(.type(character))) }
+    let effects = kiosk.apply(.command(.submit))
+    #expect(!effects.contains(.rememberQuery("iran")))
+    #expect(kiosk.search.history.isEmpty)
+    #expect(!kiosk.apply(.started).contains(.loadHistory))
+  }
+
+  @Test func aFilterNarrowsTheTimelineAndTheListUntilCleared() throws {
+    var (session, terminal) = try seeded.session()
+    let allActors = session.state.list.total
+    try press("f", &session, on: terminal)
+    type("actor:russia", &session, on: terminal)
+    try press("Enter", &session, on: terminal)
+    #expect(session.state.search.filter?.actors == ["russia"])
+    #expect(session.state.list.total < allActors && session.state.list.total > 0)
+    #expect(!session.state.timeline.entries.isEmpty)
+    for entry in session.state.timeline.entries {
+      #expect(entry.title.lowercased().contains("russia") || entry.title.contains("Iran"))
+    }
+    #expect(render(session.state).text.contains("filter: actor:russia"))
+    try press("F", &session, on: terminal)
+    #expect(session.state.search.filter == nil)
+    #expect(session.state.list.total == allActors)
+  }
+}

@@ -99,6 +99,41 @@ import Testing
     #expect(!before.isEmpty && before == file("after.txt"), "stty -a differs after quitting")
   }
 
+  @Test func searchAsYouTypeKeepTheResultsAndRecallTheQueryInTheNextSession() throws {
+    let state = folder.file("state")
+    let tmux = try TmuxSession(command: "export XDG_STATE_HOME='\(state)'; " + wrapped())
+    try tmux.waitFor("Detail › Bouthaina Shaaban")
+    try tmux.send("/", "a", "b", "u", "Space", "k", "a", "m", "a", "l")
+    // The live screen, searched off the input thread, ends as the in-line render does.
+    let keys = "/ a b u Space k a m a l"
+    let expected = try rendered(keys)
+    try tmux.waitForScreen { $0.prefix(40) == expected[...] }
+    #expect(expected.contains { $0.contains("/ abu kamal_") && $0.contains("Sites 7") })
+    try tmux.send("Enter")
+    try tmux.waitFor("Detail › Albu Kamal")
+    // A paste lands in the bar as text: its q quits nothing, its escape bytes do nothing.
+    try tmux.send("/")
+    try tmux.tmux(["set-buffer", "fatim\u{1B}[2Jq\u{07}\nx"])
+    try tmux.tmux(["paste-buffer", "-p", "-t", "0"])
+    try tmux.waitFor("/ fatim[2Jq x_")
+    try tmux.send("Escape")
+    try tmux.waitForScreen { !$0.joined(separator: "\n").contains("/ fatim") }
+    try tmux.send("q")
+    #expect(waitForStatus() == "0")
+    let historyFiles = try FileManager.default.contentsOfDirectory(
+      atPath: state + "/muster/history")
+    #expect(historyFiles.count == 1)
+    #expect(
+      try String(contentsOfFile: state + "/muster/history/" + historyFiles[0], encoding: .utf8)
+        == "abu kamal\n")
+
+    let again = try TmuxSession(command: "export XDG_STATE_HOME='\(state)'; " + wrapped())
+    try again.waitFor("Detail › Bouthaina Shaaban")
+    try again.send("/", "Up")
+    try again.waitFor("/ abu kamal_")
+    try again.waitFor("Sites 7")
+  }
+
   @Test func theBorderPointsChangeHolderAsTheTimeCursorCrossesDecember2020() throws {
     let tmux = try TmuxSession(command: wrapped("--as-of 2020-11-30"))
     try tmux.waitFor("as of 2020-11-30")

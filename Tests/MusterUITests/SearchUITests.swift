@@ -1,6 +1,7 @@
 import MusterDomain
 import MusterStore
 import MusterTerminal
+import MusterTestSupport
 import Testing
 
 @testable import MusterUI
@@ -145,5 +146,60 @@ import Testing
     try press("F", &session, on: terminal)
     #expect(session.state.search.filter == nil)
     #expect(session.state.list.total == allActors)
+  }
+
+  @Test func anAnswerIsForTheQueryAskedAndAStaleOneIsDropped() throws {
+    var state = AppState(mode: .interactive, screenSize: Size(width: 120, height: 40))
+    _ = state.apply(.command(.startSearch))
+    var requests: [(SearchRequest, Int)] = []
+    for character in "iran" {
+      for case .search(let request, let generation) in state.apply(.command(.type(character))) {
+        requests.append((request, generation))
+      }
+    }
+    #expect(requests.map(\.0.query.text) == ["i", "ir", "ira", "iran"])
+    // The text turns bad before the last answer comes: the answer is still for "iran".
+    _ = state.apply(.command(.type("\"")))
+    #expect(state.search.error != nil)
+    let catalog = seeded.catalog
+    let last = try #require(requests.last)
+    let answer = try EffectRunner.search(last.0, generation: last.1, on: catalog)
+    _ = state.apply(answer)
+    #expect(state.search.results.query?.text == "iran")
+    #expect(!state.search.results.matches.isEmpty)
+    let kept = state.search.results
+    // An older answer arriving late changes nothing.
+    let first = try #require(requests.first)
+    _ = state.apply(try EffectRunner.search(first.0, generation: first.1, on: catalog))
+    #expect(state.search.results == kept)
+  }
+
+  @Test func theWorkerAnswersTheNewestRequestLast() throws {
+    let worker = SearchWorker(catalog: seeded.catalog)
+    defer { worker.stop() }
+    let words = ["a", "al", "alb", "albu", "albu k", "albu ka", "albu kam", "albu kamal"]
+    for (generation, text) in words.enumerated() {
+      worker.submit(SearchRequest(query: SearchQuery(words: text)), generation: generation)
+    }
+    var answers: [Action] = []
+    let finished = eventually(timeout: .seconds(10)) {
+      answers += worker.takeAnswers()
+      return !worker.isBusy && !answers.isEmpty
+    }
+    answers += worker.takeAnswers()
+    #expect(finished)
+    guard case .searchCompleted(let generation, let found, let hits) = answers.last else {
+      Issue.record("expected search answers, got \(answers)")
+      return
+    }
+    #expect(generation == words.count - 1)
+    #expect(hits.first?.record.rawValue == "site:albu-kamal")
+    #expect(found.total > 0)
+    // Answers never go back in time.
+    let generations = answers.compactMap { answer -> Int? in
+      if case .searchCompleted(let generation, _, _) = answer { return generation }
+      return nil
+    }
+    #expect(generations == generations.sorted())
   }
 }

@@ -4,7 +4,7 @@ public struct SearchRequest: Hashable, Sendable {
   public var query: SearchQuery
   /// Only these kinds, or every kind when empty.
   public var kinds: Set<RecordKind>
-  /// How many hits at most.
+  /// How many hits `search` loads at most (`searchMatches` gives every match counted).
   public var limit: Int
   /// Counting stops past this many matches (the count then reads `10,000+`); `nil`
   /// counts them all.

@@ -325,7 +325,7 @@ public struct GradeFilter: Hashable, Sendable, CustomStringConvertible {
 
 extension String {
   /// Without leading and trailing whitespace.
-  var trimmingWhitespace: String {
+  public var trimmingWhitespace: String {
     guard let first = firstIndex(where: { !$0.isWhitespace }),
       let last = lastIndex(where: { !$0.isWhitespace })
     else { return "" }

@@ -110,10 +110,9 @@ struct SearchReader {
             kind: kind, rowid: SearchDocument.rowid(ofKey: key), tier: .text, group: group)
         )
       }
-    } else if query.hasText {
-      // Words that fold to nothing (punctuation only): names only, and there are none.
-      found = []
-    } else {
+    } else if !query.hasText {
+      // Filters alone: what passes them, newest first. (Words that fold to nothing, such
+      // as punctuation, match nothing.)
       (found, capped) = try filteredRecords()
     }
 

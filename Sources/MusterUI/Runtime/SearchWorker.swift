@@ -19,7 +19,6 @@ public final class SearchWorker: Sendable {
   private let catalog: any CatalogReading
   private let shared = Mutex(Shared())
   private let wake = DispatchSemaphore(value: 0)
-  private let done = DispatchSemaphore(value: 0)
 
   /// A worker searching `catalog`; its thread starts at once.
   public init(catalog: any CatalogReading) {
@@ -50,14 +49,6 @@ public final class SearchWorker: Sendable {
       defer { shared.answers = [] }
       return shared.answers
     }
-  }
-
-  /// Waits (up to `timeout`) until an answer arrives or the worker is idle.
-  public func waitForAnswer(timeout: Duration) {
-    let nanoseconds =
-      UInt64(max(0, timeout.components.seconds)) * 1_000_000_000
-      + UInt64(max(0, timeout.components.attoseconds / 1_000_000_000))
-    _ = done.wait(timeout: .now() + .nanoseconds(Int(nanoseconds)))
   }
 
   /// Ends the thread after the search in hand.
@@ -91,7 +82,6 @@ public final class SearchWorker: Sendable {
           shared.running = nil
           if let answer, shared.request == nil { shared.answers.append(answer) }
         }
-        done.signal()
       }
       if shared.withLock({ $0.isStopped }) { return }
     }

@@ -20,6 +20,12 @@ public struct SearchState: Equatable, Sendable {
   public var generation = 0
   /// Whether an answer is awaited.
   public var isLoading = false
+  /// The query of the search awaited (the text may have changed since, even to a query
+  /// that does not read).
+  public var requested: SearchQuery?
+  /// Whether the selected result goes to the detail once its hit arrives (`n` onto a
+  /// result not loaded yet).
+  public var showsSelectionWhenLoaded = false
   /// The results on show.
   public var results = SearchResultsView()
   /// Earlier queries, oldest first.
@@ -31,8 +37,6 @@ public struct SearchState: Equatable, Sendable {
   /// The lasting filter on the timeline and the list (`f`).
   public var filter: SearchQuery?
 
-  /// How many results a search shows at most; `f` shows all of them on the timeline.
-  public static let resultLimit = 500
   /// Counting stops past this many (`10,000+`).
   public static let countLimit = 10_000
   /// How many hits one load brings.
@@ -94,24 +98,11 @@ public struct SearchResultsView: Equatable, Sendable {
 
   /// `1,234` or `10,000+`.
   public func countText(_ count: Int) -> String {
-    count.formatted + (isCountCapped && count >= SearchState.countLimit ? "+" : "")
+    Estimate.grouped(count) + (isCountCapped && count >= SearchState.countLimit ? "+" : "")
   }
 
   /// The total, `+` when capped.
   public var totalText: String {
-    counts.values.reduce(0, +).formatted + (isCountCapped ? "+" : "")
-  }
-}
-
-extension Int {
-  /// `12,345`.
-  var formatted: String {
-    let digits = String(magnitude)
-    var out = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-      out.append(digit)
-    }
-    return (self < 0 ? "-" : "") + out
+    Estimate.grouped(counts.values.reduce(0, +)) + (isCountCapped ? "+" : "")
   }
 }

@@ -44,18 +44,18 @@ extension AppState {
     }
     search.generation += 1
     search.isLoading = true
+    search.requested = query
     search.results.isShowing = true
     return [
       .search(
-        SearchRequest(
-          query: query, limit: SearchState.resultLimit, countLimit: SearchState.countLimit),
+        SearchRequest(query: query, countLimit: SearchState.countLimit),
         generation: search.generation)
     ]
   }
 
   /// Enter in the bar.
   mutating func submitSearch() -> [Effect] {
-    let text = search.text.trimmingCharacters(in: " ")
+    let text = search.text.trimmingWhitespace
     let prompt = search.prompt
     guard search.error == nil else { return [] }
     search.prompt = nil
@@ -138,7 +138,7 @@ extension AppState {
     guard generation == search.generation else { return [] }
     search.isLoading = false
     var results = SearchResultsView()
-    results.query = try? SearchQuery.parse(search.text)
+    results.query = search.requested
     results.matches = found.matches
     results.counts = found.counts
     results.isCountCapped = found.isCountCapped
@@ -155,13 +155,9 @@ extension AppState {
     search.results.hits = hits
     search.results.hitsOffset = offset
     search.results.pendingHitsOffset = nil
-    // `n` on a result not loaded yet shows it once it is.
-    if focus != .list || detail.record == nil, let hit = search.results.selectedHit,
-      detail.record != hit.record
-    {
-      return showInDetail(hit.record)
-    }
-    return []
+    guard search.showsSelectionWhenLoaded, let hit = search.results.selectedHit else { return [] }
+    search.showsSelectionWhenLoaded = false
+    return showInDetail(hit.record)
   }
 
   /// Moves the selection among the results, loading hits that come into view.
@@ -187,6 +183,8 @@ extension AppState {
     search.results.selected = ((search.results.selected + step) % count + count) % count
     keepResultsVisible()
     let window = resultsWindowEffect()
+    // A result whose hit is still loading goes to the detail when it arrives.
+    search.showsSelectionWhenLoaded = search.results.selectedHit == nil
     return window + showSelectedResult()
   }
 
@@ -224,14 +222,5 @@ extension AppState {
         slice, query: results.query ?? SearchQuery(), offset: offset,
         generation: search.generation)
     ]
-  }
-}
-
-extension String {
-  func trimmingCharacters(in character: Character) -> String {
-    var text = Substring(self)
-    while text.first == character { text.removeFirst() }
-    while text.last == character { text.removeLast() }
-    return String(text)
   }
 }

@@ -6,17 +6,8 @@ extension ListPane {
   /// title and the text that matched, the matched parts set apart.
   func drawResults(in area: Rect, on screen: inout ScreenBuffer) {
     let results = state.search.results
-    let position =
-      results.matches.isEmpty ? "0" : "\(results.selected + 1) of \(results.matches.count)"
-    let keepsPosition = tabLabels(fitting: area.width - 4 - position.count - 3) == 0
-    let inside = Box(
-      title: "", trailing: keepsPosition ? DisplayText(position) : "", isFocused: isFocused
-    ).draw(
-      in: area, on: &screen, glyphs: glyphs, border: theme[isFocused ? .focusedBorder : .border],
-      titleStyle: theme[.title])
-    drawTabs(
-      at: Point(x: area.minX + 1, y: area.minY),
-      width: area.width - 2 - (keepsPosition ? position.count + 3 : 0), on: &screen)
+    let inside = drawFrame(
+      selected: results.selected, total: results.matches.count, in: area, on: &screen)
     guard inside.height > 1 else { return }
     let textWidth = inside.width - 1
     let groups = SearchGroup.allCases.compactMap { group in

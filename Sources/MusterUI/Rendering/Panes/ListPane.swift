@@ -17,18 +17,7 @@ struct ListPane {
       return
     }
     let list = state.list
-    // The position goes when the tabs need the room for their counts; the status line
-    // repeats it.
-    let position = list.total == 0 ? "0" : "\(list.selected + 1) of \(list.total)"
-    let keepsPosition = tabLabels(fitting: area.width - 4 - position.count - 3) == 0
-    let inside = Box(
-      title: "", trailing: keepsPosition ? DisplayText(position) : "", isFocused: isFocused
-    ).draw(
-      in: area, on: &screen, glyphs: glyphs, border: theme[isFocused ? .focusedBorder : .border],
-      titleStyle: theme[.title])
-    drawTabs(
-      at: Point(x: area.minX + 1, y: area.minY),
-      width: area.width - 2 - (keepsPosition ? position.count + 3 : 0), on: &screen)
+    let inside = drawFrame(selected: list.selected, total: list.total, in: area, on: &screen)
     guard inside.height > 1 else { return }
     let textWidth = inside.width - 1
     let (titleWidth, categoryWidth) = Self.columns(width: textWidth - 2)
@@ -78,6 +67,26 @@ struct ListPane {
       in: Rect(x: inside.maxX - 1, y: rowsArea.minY, width: 1, height: rowsArea.height),
       total: list.total, offset: list.scroll, visible: rowsArea.height, on: &screen,
       glyphs: glyphs, style: theme[.border])
+  }
+
+  /// The box with the tabs in its top border and the position on the right; the inside.
+  ///
+  /// The position goes when the tabs need the room for their counts; the status line
+  /// repeats it.
+  func drawFrame(
+    selected: Int, total: Int, in area: Rect, on screen: inout ScreenBuffer
+  ) -> Rect {
+    let position = total == 0 ? "0" : "\(selected + 1) of \(total)"
+    let keepsPosition = tabLabels(fitting: area.width - 4 - position.count - 3) == 0
+    let inside = Box(
+      title: "", trailing: keepsPosition ? DisplayText(position) : "", isFocused: isFocused
+    ).draw(
+      in: area, on: &screen, glyphs: glyphs, border: theme[isFocused ? .focusedBorder : .border],
+      titleStyle: theme[.title])
+    drawTabs(
+      at: Point(x: area.minX + 1, y: area.minY),
+      width: area.width - 2 - (keepsPosition ? position.count + 3 : 0), on: &screen)
+    return inside
   }
 
   /// Name and kind column widths for a row this wide; the fact takes the rest.

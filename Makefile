@@ -46,6 +46,7 @@ lint:
 
 ## Benchmarks run the binary `make install` ships (static Swift runtime); visidata is the
 ## browser's baseline.
+bench: PACKAGES += ripgrep
 bench: dependencies
 	$(SWIFT) build -c release --static-swift-stdlib
 	python3 -m pip install --quiet visidata 2>/dev/null || \

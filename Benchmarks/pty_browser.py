@@ -90,6 +90,56 @@ def run(muster, db, width=120, height=40):
     }
 
 
+def last_byte_after(master, quiet=0.15, deadline=10.0):
+    """Reads until `quiet` seconds pass with nothing; the time of the last byte, and the bytes."""
+    data = b""
+    last = None
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        ready, _, _ = select.select([master], [], [], quiet)
+        if not ready:
+            break
+        chunk = os.read(master, 65536)
+        if not chunk:
+            break
+        data += chunk
+        last = time.monotonic()
+    return last, data
+
+
+def search(muster, db, words, rounds=3, width=120, height=40):
+    """Typing each word into `/` letter by letter on a pty: milliseconds from writing a key to
+    the last byte of the frame it leads to (the search runs on muster's worker thread, and
+    the frame with its results and counts is the last one the key causes)."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+    env = {"PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8"}
+    process = subprocess.Popen([muster, "--db", db], stdin=slave, stdout=slave,
+                               stderr=subprocess.PIPE, env=env, start_new_session=True)
+    os.close(slave)
+    read_until(master, FRAME_DONE)
+    read_until(master)
+    times = {}
+    for word in words:
+        times[word] = []
+        for _ in range(rounds):
+            os.write(master, b"/")
+            last_byte_after(master)
+            for letter in word:
+                start = time.monotonic()
+                os.write(master, letter.encode())
+                last, _ = last_byte_after(master)
+                if last is not None:
+                    times[word].append((last - start) * 1000)
+            os.write(master, b"\x1b")
+            time.sleep(0.1)
+            last_byte_after(master)
+    os.write(master, b"q")
+    os.wait4(process.pid, 0)
+    os.close(master)
+    return times
+
+
 if __name__ == "__main__":
     size = (sys.argv[3] if len(sys.argv) > 3 else "120x40").split("x")
     print(json.dumps(run(sys.argv[1], sys.argv[2], int(size[0]), int(size[1]))))

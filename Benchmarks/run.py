@@ -197,7 +197,72 @@ def bench_browser():
         row("baseline: visidata, 1M CSV", "peak RSS", f"{rss:.0f} MB")
 
 
-BENCHMARKS = {"native": bench_native, "acled": bench_acled, "browser": bench_browser}
+def visidata_search(path, words):
+    """visidata's `/` over the notes column of the loaded CSV: seconds per word (a search
+    walks every row's displayed value, as the `/` command does)."""
+    script = (
+        "import sys, time\n"
+        "from visidata import vd, Path\n"
+        "sheet = vd.openSource(Path(sys.argv[1]))\n"
+        "sheet.ensureLoaded()\n"
+        "vd.sync()\n"
+        "notes = sheet.column('notes')\n"
+        "for word in sys.argv[2:]:\n"
+        "    start = time.perf_counter()\n"
+        "    found = list(vd.searchRegex(sheet, regex=word, columns=[notes]))\n"
+        "    print(word, len(found), time.perf_counter() - start)\n")
+    try:
+        _, _, out = run([sys.executable, "-c", script, path] + words)
+    except SystemExit:
+        return None
+    return {word: (int(n), float(t)) for word, n, t in (line.split() for line in out.splitlines())}
+
+
+def bench_search():
+    """Issue 5: typing a search letter by letter over 1M events; rg and visidata baselines."""
+    sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
+    import pty_browser
+    words = ["hydroelectric", "reportedly"]
+    db = acled_database(1_000_000)
+    out = subprocess.run([os.path.join(ROOT, ".build", "release", "muster-bench"), "search", db],
+                         check=True, capture_output=True, text=True).stdout
+    figures = {}
+    for line in out.splitlines():
+        name, value, unit, note = (line.split("\t") + [""] * 4)[:4]
+        figures[name] = (float(value), note)
+    for word in words + ["all"]:
+        p50, note = figures[f"search {word} p50"]
+        p99, _ = figures[f"search {word} p99"]
+        row(f"search, 1M events: {word}", "keystroke to finished frame, in process",
+            f"p50 {p50:.1f} ms, p99 {p99:.1f} ms", note + "; target p99 <= 30 ms")
+    times = pty_browser.search(MUSTER, db, words)
+    for word, values in times.items():
+        values.sort()
+        p50 = values[len(values) // 2]
+        p99 = values[min(len(values) - 1, int(len(values) * 0.99))]
+        row(f"search, 1M events: {word}", "keystroke to last byte of the frame, pty",
+            f"p50 {p50:.1f} ms, p99 {p99:.1f} ms", f"{len(values)} keys; target p99 <= 30 ms")
+    path = acled_file(1_000_000)
+    for word in words:
+        if shutil.which("rg") is None:
+            row(f"baseline: rg -c {word}", "not run", "-", "apt-get install ripgrep")
+            continue
+        run(["rg", "-c", word, path])  # Warm the page cache.
+        seconds, _, out = run(["rg", "-c", word, path])
+        row(f"baseline: rg -c {word}", "1M-row CSV, warm cache", f"{seconds * 1000:.0f} ms",
+            f"{int(out.strip()):,} matching lines")
+    found = visidata_search(path, words)
+    if found is None:
+        row("baseline: visidata /", "not run", "-", "pip install visidata")
+    else:
+        for word, (count, seconds) in found.items():
+            row(f"baseline: visidata / {word}", "notes column, 1M rows loaded",
+                f"{seconds:.1f} s", f"{count:,} rows")
+
+
+BENCHMARKS = {
+    "native": bench_native, "acled": bench_acled, "browser": bench_browser, "search": bench_search,
+}
 
 
 def main():

@@ -1,3 +1,4 @@
+import GRDB
 import MusterDomain
 import MusterTestSupport
 import Testing
@@ -74,6 +75,42 @@ import Testing
     #expect(
       results.counts[.event] == (results.groupCounts[.events] ?? 0)
         + (results.groupCounts[.statements] ?? 0))
+  }
+
+  @Test func everyIndexTermIsInTheTermTableAfterEachKindOfWrite() throws {
+    let store = try SeededStore()
+    #expect(try missingTerms(store.catalog).isEmpty, "after writing the bundled dataset")
+    // A small field import adds the terms of what it wrote, row by row.
+    _ = try store.writer.importFieldEvents(expectedEvents: 2) { sink in
+      for (id, summary) in [
+        ("T1", "Kata'ib al-Imam Ali shelled Tell Abyad; ‏قصف مدفعي‏ near Deir ez-Zor (Hasakah)."),
+        ("T2", "Ayn al-Arab / Kobanê: Türkiye-backed SNA drone strike, 3×UAV, reportedly."),
+      ] {
+        _ = try sink.add(
+          FieldEvent(
+            dataset: .acled, externalID: id, kind: .strike,
+            date: try FuzzyDate(parsing: "2021-05-01"), summary: summary,
+            participants: [FieldParticipant(name: "Hêzên Sûriya", role: .actor1, kind: .militia)],
+            place: FieldPlace(name: "Kobanî", country: "Syria", location: nil),
+            reports: [FieldReport(sourceName: "ANHA", credibility: .possiblyTrue)]))
+      }
+    }
+    #expect(try missingTerms(store.catalog).isEmpty, "after a small field import")
+    let found = try store.catalog.search(
+      SearchRequest(query: try SearchQuery.parse("kobane turk"), kinds: [.event]))
+    #expect(found.hits.map(\.record.rawValue) == ["event:acled:T2"])
+  }
+
+  /// Terms the full-text index holds that `search_term` lacks (prefix search would miss them).
+  func missingTerms(_ catalog: SQLiteCatalog) throws -> [String] {
+    try catalog.database.writeWithoutTransaction { db in
+      try db.execute(
+        sql: "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, 'search_index', 'row')")
+      defer { try? db.execute(sql: "DROP TABLE temp.vocabulary") }
+      return try String.fetchAll(
+        db,
+        sql: "SELECT term FROM temp.vocabulary WHERE term NOT IN (SELECT term FROM search_term)")
+    }
   }
 
   @Test func countsStopAtTheLimitAndSaySo() throws {
@@ -210,6 +247,7 @@ extension Array {
     _ = try writer.importFieldEvents(expectedEvents: generated.count) { sink in
       for item in generated { _ = try sink.add(item.event) }
     }
+    #expect(try SearchFilterTests().missingTerms(writer.catalog).isEmpty)
     let day = { (text: String) in Day(iso: text)! }
     // (query, words, phrase, predicate on the generated event)
     let cases: [(String, String, String?, (Generated) -> Bool)] = [

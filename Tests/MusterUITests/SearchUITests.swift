@@ -41,6 +41,36 @@ import Testing
     #expect(frame.text.contains("Actors 1"))
   }
 
+  @Test func theMatchedPartIsMarkedInTheResultsAndInTheDetail() throws {
+    var (session, terminal) = try seeded.session()
+    try press("/", &session, on: terminal)
+    type("kamal", &session, on: terminal)
+    try press("Enter", &session, on: terminal)
+    let options = RenderOptions(theme: .monochrome)
+    let screen = render(session.state, options: options)
+    let match = options.theme[.match]
+    let lines = screen.lines()
+    let layout = session.state.layout
+    /// The styles of the cells of the first `word` on a row within `area`, and of the cell
+    /// before it.
+    func styles(of word: String, in area: Rect) -> (before: Style, word: [Style])? {
+      // Inside the box: the title in the top border shows the name unmarked.
+      for y in (area.minY + 1)..<(area.maxY - 1) {
+        let characters = Array(lines[y])
+        for x in max(area.minX, 1)..<max(area.minX + 1, area.maxX - word.count)
+        where String(characters[x..<(x + word.count)]) == word {
+          return (screen[x - 1, y].style, (x..<(x + word.count)).map { screen[$0, y].style })
+        }
+      }
+      return nil
+    }
+    let inList = try #require(styles(of: "Kamal", in: layout.list))
+    #expect(inList.word.allSatisfy { $0.merged(with: match) == $0 && $0 != inList.before })
+    let inDetail = try #require(styles(of: "Kamal", in: layout.detail))
+    #expect(inDetail.word.allSatisfy { $0.merged(with: match) == $0 })
+    #expect(inDetail.before.merged(with: match) != inDetail.before)
+  }
+
   @Test func escRestoresTheViewAndSelectionExactly() throws {
     var (session, terminal) = try seeded.session()
     try press("j j l j Enter", &session, on: terminal)
@@ -90,9 +120,14 @@ import Testing
     #expect(session.state.detail.record == results.hit(at: 0)?.record)
     try press("n", &session, on: terminal)
     #expect(session.state.detail.record == results.hit(at: 1)?.record)
+    // Back past the first wraps to the last, whose hit was not loaded with the first page:
+    // it loads, and then shows.
+    #expect(results.hit(at: results.matches.count - 1) == nil)
     try press("N N", &session, on: terminal)
-    #expect(session.state.search.results.selected == results.matches.count - 1)
-    #expect(session.state.detail.record == results.hit(at: results.matches.count - 1)?.record)
+    let last = session.state.search.results
+    #expect(last.selected == results.matches.count - 1)
+    let lastHit = try #require(last.selectedHit)
+    #expect(session.state.detail.record == lastHit.record)
   }
 
   @Test func pastedTextLandsInTheQueryWithoutItsControlBytes() throws {

@@ -2,6 +2,7 @@
 //
 // Usage: muster-bench csv FILE   — rows/s of Muster's CSV reader and of yaslab/CSV.swift
 //        muster-bench browse DB  — per-key apply + effects + render times in the browser
+//        muster-bench search DB  — keystroke to finished frame, typing two words in `/`
 // Prints one line per measure: `name<TAB>value<TAB>unit<TAB>note`, which Benchmarks/run.py
 // turns into rows of its table.
 import Foundation
@@ -97,6 +98,7 @@ guard arguments.count >= 3 else {
 }
 switch arguments[1] {
 case "csv": try benchCSV(arguments[2])
+case "search": try benchSearch(arguments[2], words: ["hydroelectric", "reportedly"], rounds: 5)
 case "fold": benchFold()
 case "parse": try benchParse(arguments[2])
 case "browse": try benchBrowse(arguments[2])

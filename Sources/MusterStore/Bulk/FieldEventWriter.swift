@@ -31,6 +31,11 @@ final class FieldEventWriter: FieldEventSink {
   private var existing: [String: ExistingEvent] = [:]
   /// Rowids written by this import, when the id index is kept (to spot duplicate rows).
   private var writtenNow: Set<Int64> = []
+  /// The terms of the events written, while there are few of them; past
+  /// `termCollectionLimit` events the terms are read back from the index at the end.
+  private var newTerms: Set<Substring> = []
+  private var termsOverflowed = false
+  static let termCollectionLimit = 20_000
   private var touchedActors: Set<Int64> = []
   private var touchedSites: Set<Int64> = []
 
@@ -261,6 +266,11 @@ final class FieldEventWriter: FieldEventSink {
       ).key)
     stageEntry.bind(2, event.foldedText)
     try stageEntry.run()
+    if !termsOverflowed {
+      newTerms.formUnion(SearchTerms.terms(of: event.foldedText))
+      termsOverflowed = summary.inserted + summary.updated >= Self.termCollectionLimit
+      if termsOverflowed { newTerms = [] }
+    }
 
     if previous == nil {
       summary.inserted += 1
@@ -516,6 +526,15 @@ final class FieldEventWriter: FieldEventSink {
       try db.run(
         sql: "UPDATE site SET last_day = (SELECT max(date_first) FROM event WHERE site = ?1) "
           + "WHERE rowid = ?1", arguments: [site])
+    }
+    if rebuildsIndexes || termsOverflowed {
+      try SearchTerms.rebuild(db)
+    } else {
+      try SearchTerms.add(
+        newTerms
+          + namedEntries.flatMap {
+            SearchTerms.terms(of: $0.names) + SearchTerms.terms(of: $0.body)
+          }, db)
     }
     try Schema.refreshEventDays(db)
     if rebuildsIndexes {

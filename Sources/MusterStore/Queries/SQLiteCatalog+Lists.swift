@@ -42,7 +42,7 @@ extension SQLiteCatalog {
       if let filter = query.filter {
         guard
           let (sql, values) = try SearchFilterSQL(db: db, query: filter).fullCondition(
-            for: query.kind, alias: table)
+            for: query.kind, alias: table, in: db)
         else { return EntityPage(rows: [], total: 0, offset: max(0, query.offset)) }
         condition = sql
         filterArguments = values

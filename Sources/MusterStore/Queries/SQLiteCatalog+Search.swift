@@ -73,12 +73,22 @@ struct SearchReader {
   /// The FTS5 expression: every word in any of its forms, each as a prefix from its third
   /// letter (shorter words match whole words: a one-letter prefix would merge the index
   /// entries of a large part of the vocabulary), and every phrase.
-  static func matchExpression(_ query: SearchQuery) -> String? {
-    var parts = SearchKey.queryAlternatives(query.words.joined(separator: " ")).map {
-      alternatives in
-      "("
-        + alternatives.map { $0.count >= 3 ? "\"\($0)\"*" : "\"\($0)\"" }.joined(
-          separator: " OR ") + ")"
+  ///
+  /// A prefix is spelled out as the terms it starts (see `SearchTerms`), which FTS5 reads
+  /// newest first without merging them all first; past `SearchTerms.expansionLimit` terms
+  /// it stays a prefix query.
+  static func matchExpression(_ query: SearchQuery, in db: Database) throws -> String? {
+    func forms(_ form: String) throws -> [String] {
+      guard form.count >= 3 else { return ["\"\(form)\""] }
+      guard let terms = try SearchTerms.expand(form, db) else { return ["\"\(form)\"*"] }
+      // No term starts with it: the prefix query finds nothing, at no cost.
+      return terms.isEmpty ? ["\"\(form)\"*"] : terms.map { "\"\($0)\"" }
+    }
+    var parts: [String] = []
+    for alternatives in SearchKey.queryAlternatives(query.words.joined(separator: " ")) {
+      var spelled: [String] = []
+      for form in alternatives { spelled += try forms(form) }
+      parts.append("(" + Array(Set(spelled)).sorted().joined(separator: " OR ") + ")")
     }
     for phrase in query.phrases {
       let folded = SearchKey.fold(phrase)
@@ -94,7 +104,7 @@ struct SearchReader {
       return SearchMatches(matches: [], counts: [:], isCountCapped: false)
     }
     let best = query.hasText ? try nameTier() : [:]
-    let expression = Self.matchExpression(query)
+    let expression = try Self.matchExpression(query, in: db)
     // Matches beyond the name tiers, newest first, with each kind's count.
     var found: [(order: Int64, match: SearchMatch)] = []
     var capped = false
@@ -116,19 +126,16 @@ struct SearchReader {
       (found, capped) = try filteredRecords()
     }
 
-    var counts: [SearchGroup: Int] = [:]
-    var seen = Set<IndexedRecord>()
-    for entry in found {
-      seen.insert(IndexedRecord(entry.match.kind, entry.match.rowid))
-      counts[entry.match.group, default: 0] += 1
-    }
+    // Name hits first; a text match already among them is not listed (or counted) twice.
+    // The name hits are few, the text matches up to the count limit: one pass over these.
     var ordered = try rankNameHits(best)
-    for match in ordered where !seen.contains(IndexedRecord(match.kind, match.rowid)) {
-      counts[match.group, default: 0] += 1
-    }
-    let named = Set(ordered.map { IndexedRecord($0.kind, $0.rowid) })
-    for entry in found where !named.contains(IndexedRecord(entry.match.kind, entry.match.rowid)) {
-      ordered.append(entry.match)
+    var counts: [SearchGroup: Int] = [:]
+    for match in ordered { counts[match.group, default: 0] += 1 }
+    for entry in found {
+      if best[IndexedRecord(entry.match.kind, entry.match.rowid)] == nil {
+        ordered.append(entry.match)
+        counts[entry.match.group, default: 0] += 1
+      }
     }
     return SearchMatches(
       matches: Self.grouped(ordered), counts: counts, isCountCapped: capped)
@@ -137,15 +144,13 @@ struct SearchReader {
   /// Matches grouped by kind: the group holding the best match first, each group in rank
   /// order.
   static func grouped(_ ranked: [SearchMatch]) -> [SearchMatch] {
-    var firstIndex: [SearchGroup: Int] = [:]
-    for (index, match) in ranked.enumerated() where firstIndex[match.group] == nil {
-      firstIndex[match.group] = index
+    var order: [SearchGroup] = []
+    var buckets: [SearchGroup: [SearchMatch]] = [:]
+    for match in ranked {
+      if buckets[match.group] == nil { order.append(match.group) }
+      buckets[match.group, default: []].append(match)
     }
-    return ranked.enumerated().sorted { lhs, rhs in
-      let left = firstIndex[lhs.element.group] ?? 0
-      let right = firstIndex[rhs.element.group] ?? 0
-      return left != right ? left < right : lhs.offset < rhs.offset
-    }.map(\.element)
+    return order.flatMap { buckets[$0] ?? [] }
   }
 
   /// Records whose name or alias the query's words spell, with their best tier.
@@ -171,7 +176,7 @@ struct SearchReader {
     var kept: [IndexedRecord: MatchTier] = [:]
     var phrases = SearchQuery()
     phrases.phrases = request.query.phrases
-    let expression = Self.matchExpression(phrases)
+    let expression = try Self.matchExpression(phrases, in: db)
     for (kind, records) in Dictionary(grouping: best.keys, by: \.kind) {
       guard let condition = filter.condition(for: kind, alias: "r") else { continue }
       let list = records.map { String($0.rowid) }.joined(separator: ",")

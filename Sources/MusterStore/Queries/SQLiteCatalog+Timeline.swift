@@ -63,8 +63,8 @@ enum TimelineSource: CaseIterable {
     var arguments: [(any DatabaseValueConvertible)?] = []
     if let filter {
       guard
-        let (condition, values) = filter.fullCondition(
-          for: self == .events ? .event : .deployment, alias: table)
+        let (condition, values) = try filter.fullCondition(
+          for: self == .events ? .event : .deployment, alias: table, in: db)
       else { return [] }
       conditions.append(condition)
       arguments += values

@@ -79,10 +79,12 @@ struct SearchFilterSQL {
   /// The filters and the words as one condition on records of `kind` (named `alias`), with
   /// its argument (the full-text expression), or `nil` when no record of that kind passes.
   func fullCondition(
-    for kind: RecordKind, alias r: String
-  ) -> (sql: String, arguments: [String])? {
+    for kind: RecordKind, alias r: String, in db: Database
+  ) throws -> (sql: String, arguments: [String])? {
     guard let condition = condition(for: kind, alias: r) else { return nil }
-    guard let expression = SearchReader.matchExpression(query) else { return (condition, []) }
+    guard let expression = try SearchReader.matchExpression(query, in: db) else {
+      return (condition, [])
+    }
     let codes = SearchDocument.codes(of: kind).map(String.init).joined(separator: ",")
     return (
       condition + """

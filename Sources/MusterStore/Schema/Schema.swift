@@ -53,6 +53,10 @@ enum Schema {
             AND record IN (SELECT rowid FROM event WHERE kind = 'statement')
           """)
     }
+    migrator.registerMigration("v4 search terms") { db in
+      try db.execute(sql: SearchTerms.createTable)
+      try SearchTerms.rebuild(db)
+    }
     return migrator
   }
 

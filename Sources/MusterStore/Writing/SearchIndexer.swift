@@ -94,6 +94,8 @@ struct SearchIndexer {
         sql: "INSERT INTO search_text(rowid, kind, record, names, body) VALUES (?, ?, ?, ?, ?)",
         arguments: [entry.key, entry.record.kind.code, entry.record.rowid, entry.names, entry.body])
     }
+    try SearchTerms.add(
+      entries.flatMap { SearchTerms.terms(of: $0.names) + SearchTerms.terms(of: $0.body) }, db)
     for (record, keys) in nameKeys {
       for nameKey in keys {
         try db.run(

@@ -15,13 +15,13 @@ public struct EffectRunner: Sendable {
     self.history = history
   }
 
-  /// A search and the first window of its hits, as one action.
+  /// A search and the hits of its first `request.limit` matches, as one action.
   public static func search(
     _ request: SearchRequest, generation: Int, on catalog: any CatalogReading
   ) throws -> Action {
     let found = try catalog.searchMatches(request)
     let hits = try catalog.searchHits(
-      Array(found.matches.prefix(SearchState.hitWindow)), for: request.query)
+      Array(found.matches.prefix(max(0, request.limit))), for: request.query)
     return .searchCompleted(generation: generation, found, hits: hits)
   }
 

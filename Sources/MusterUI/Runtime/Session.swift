@@ -34,22 +34,34 @@ public struct Session {
     dispatch(.started, on: terminal)
     try terminal.present(render(state, options: options))
     defer { searchWorker?.stop() }
+    // When the last drawn frame went out of date and has not been drawn again yet.
+    var staleSince: ContinuousClock.Instant?
     while state.isRunning {
-      // While a search runs, look for its answer often; otherwise sleep until input or tick.
+      // While a search runs, look for its answer every millisecond; otherwise sleep until
+      // input or the tick.
       let busy = searchWorker?.isBusy ?? false
-      guard let event = try terminal.nextEvent(timeout: busy ? .milliseconds(4) : tick) else {
+      guard let event = try terminal.nextEvent(timeout: busy ? .milliseconds(1) : tick) else {
         break
       }
       let before = state
       if !(busy && event == .idle) { handle(event, on: terminal) }
       for answer in searchWorker?.takeAnswers() ?? [] { dispatch(answer, on: terminal) }
       // Idle ticks that change nothing draw nothing: an idle screen costs no CPU.
-      if state != before || needsRepaint {
+      if state != before || needsRepaint, staleSince == nil { staleSince = .now }
+      // A keystroke's frame waits for the search it started (the letter and its results
+      // show together, drawn once), but never longer than `searchGrace`.
+      if let since = staleSince,
+        !(searchWorker?.isBusy ?? false) || ContinuousClock.now - since >= Self.searchGrace
+      {
+        staleSince = nil
         needsRepaint = false
         try terminal.present(render(state, options: options))
       }
     }
   }
+
+  /// How long a frame may wait for a running search before it is drawn without its answer.
+  static let searchGrace = Duration.milliseconds(25)
 
   /// Turns one terminal event into actions.
   public mutating func handle(_ event: TerminalEvent, on terminal: some Terminal) {

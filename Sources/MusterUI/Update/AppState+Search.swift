@@ -48,7 +48,9 @@ extension AppState {
     search.results.isShowing = true
     return [
       .search(
-        SearchRequest(query: query, countLimit: SearchState.countLimit),
+        // Hits (titles, snippets) only for the rows on show; more load as the list scrolls.
+        SearchRequest(
+          query: query, limit: max(1, layout.listRows) + 2, countLimit: SearchState.countLimit),
         generation: search.generation)
     ]
   }

@@ -84,17 +84,23 @@ extension ListPane {
     _ text: DisplayText, ranges: [Range<String.Index>], source: String, at point: Point,
     clip: Rect, base: Style, on screen: inout ScreenBuffer
   ) -> Int {
-    var marked = Set<Int>()
+    // Alternating runs: plain, marked, plain, ..., as character offsets.
+    var bounds: [Int] = []
     for range in ranges {
       let start = source.distance(from: source.startIndex, to: range.lowerBound)
-      let length = source.distance(from: range.lowerBound, to: range.upperBound)
-      marked.formUnion(start..<(start + length))
+      bounds += [start, start + source.distance(from: range.lowerBound, to: range.upperBound)]
     }
+    let characters = text.characters
     var x = point.x
-    for (index, character) in text.characters.enumerated() {
-      let style = marked.contains(index) ? base.merged(with: theme[.match]) : base
+    var start = 0
+    for (index, bound) in (bounds + [characters.count]).enumerated() {
+      let end = min(max(start, bound), characters.count)
+      guard end > start else { continue }
+      let style = index % 2 == 1 ? base.merged(with: theme[.match]) : base
       x = screen.write(
-        DisplayText(characters: [character]), at: Point(x: x, y: point.y), clip: clip, style: style)
+        DisplayText(characters: Array(characters[start..<end])), at: Point(x: x, y: point.y),
+        clip: clip, style: style)
+      start = end
     }
     return x
   }

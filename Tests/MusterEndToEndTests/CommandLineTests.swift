@@ -23,6 +23,36 @@ import Testing
     #expect(lines.contains { $0.contains("al-Heri") && $0.hasSuffix("site:al-heri") })
   }
 
+  @Test func searchTakesFiltersAndGivesTheBrowsersOrderAndGroups() throws {
+    let result = try muster("search", "kind:statement since:2020-12 grade:<=C2", "--json")
+    #expect(result.status == 0, "\(result.errors)")
+    let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    let hits = json?["hits"] as? [[String: Any]] ?? []
+    #expect(
+      Set(hits.compactMap { $0["record"] as? String }) == [
+        "event:miqdad-rt", "event:shaaban-al-mayadin",
+      ])
+    #expect(hits.allSatisfy { $0["group"] as? String == "statements" })
+    #expect((json?["groupCounts"] as? [String: Int])?["statements"] == 2)
+
+    // Names first, then text, grouped: the site group (holding the exact name) leads.
+    let table = try muster("search", "albu kamal", "--limit", "100")
+    let kinds = table.output.split(separator: "\n").dropLast().map {
+      $0.prefix(while: { $0 != " " })
+    }
+    #expect(kinds.first == "site")
+    #expect(kinds == kinds.sorted { kinds.firstIndex(of: $0)! < kinds.firstIndex(of: $1)! })
+  }
+
+  @Test func anUnreadableQueryNamesItsColumnAndExits64() throws {
+    let result = try muster("search", #"abu "kamal"#)
+    #expect(result.status == 64)
+    #expect(result.errors.contains("column 5: this quote is not closed"))
+    let field = try muster("search", "colour:red")
+    #expect(field.status == 64)
+    #expect(field.errors.contains(#"unknown field "colour:""#))
+  }
+
   @Test func showingTheImamAliBaseGivesItsClaimsWithSourcesAndGrades() throws {
     let result = try muster("show", "site:imam-ali-base", "--as-of", "2020-12-31")
 

@@ -31,7 +31,7 @@ public struct SearchRequest: Hashable, Sendable {
 
 /// The groups search results are shown in: one per kind, with statements apart from other
 /// events.
-public enum SearchGroup: Int, CaseIterable, Hashable, Comparable, Sendable, Codable,
+public enum SearchGroup: String, CaseIterable, Hashable, Comparable, Sendable, Codable,
   CodingKeyRepresentable
 {
   case actors
@@ -89,7 +89,7 @@ public enum SearchGroup: Int, CaseIterable, Hashable, Comparable, Sendable, Coda
 
   /// Orders groups as `allCases` lists them.
   public static func < (lhs: SearchGroup, rhs: SearchGroup) -> Bool {
-    lhs.rawValue < rhs.rawValue
+    (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
   }
 }
 

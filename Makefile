@@ -33,6 +33,8 @@ dependencies:
 run: dependencies build
 	$(SWIFT) run --skip-build muster
 
+## The SSH kiosk test starts a real sshd on loopback.
+test: PACKAGES += openssh-server openssh-client procps
 test: dependencies
 	@set -o pipefail; $(SWIFT) build --build-tests 2>&1 | tail -n 3 && \
 	  $(SWIFT) test --skip-build 2>&1 | python3 Scripts/test-summary.py

@@ -140,6 +140,45 @@ def search(muster, db, words, rounds=3, width=120, height=40):
     return times
 
 
+def cpu_seconds(pid):
+    """CPU time of a process's threads so far, in nanoseconds' precision (the scheduler's
+    own account in /proc/PID/task/*/schedstat; /proc/PID/stat counts 10 ms ticks)."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/schedstat") as stat:
+                total += int(stat.read().split()[0])
+        except FileNotFoundError:
+            pass
+    return total / 1e9
+
+
+def idle_cpu(muster, db, seconds=60, arguments=(), width=120, height=40):
+    """CPU seconds `muster kiosk` uses on a pty over `seconds` with no input, after its
+    first frame; and the bytes it wrote meanwhile."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+    env = {"TERM": "xterm-256color", "LANG": "C.UTF-8"}
+    process = subprocess.Popen([muster, "kiosk", "--db", db, *arguments], stdin=slave,
+                               stdout=slave, stderr=subprocess.PIPE, env=env,
+                               start_new_session=True)
+    os.close(slave)
+    read_until(master, re.compile(rb"KIOSK"))
+    read_until(master)
+    start = cpu_seconds(process.pid)
+    written = 0
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        ready, _, _ = select.select([master], [], [], 0.5)
+        if ready:
+            written += len(os.read(master, 65536))
+    used = cpu_seconds(process.pid) - start
+    process.send_signal(signal.SIGTERM)
+    process.wait()
+    os.close(master)
+    return used, written
+
+
 if __name__ == "__main__":
     size = (sys.argv[3] if len(sys.argv) > 3 else "120x40").split("x")
     print(json.dumps(run(sys.argv[1], sys.argv[2], int(size[0]), int(size[1]))))

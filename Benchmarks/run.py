@@ -260,8 +260,23 @@ def bench_search():
                 f"{seconds:.1f} s", f"{count:,} rows")
 
 
+def bench_kiosk():
+    """Issue 6: the kiosk's CPU with nothing happening, measured for 60 s and extrapolated
+    to an hour; and while its idle tour runs."""
+    sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
+    import pty_browser
+    db = acled_database(1_000_000)
+    for label, arguments in (("idle, no tour", ("--idle", "100000")),
+                             ("touring, a step every 10 s", ("--idle", "1", "--tour-step", "10"))):
+        used, written = pty_browser.idle_cpu(MUSTER, db, 60, arguments)
+        note = "target <= 1 CPU-s per idle hour" if "no tour" in label else "for comparison"
+        row(f"kiosk, 1M events: {label}", "CPU over 60 s, times 60",
+            f"{used * 60:.2f} CPU-s/hour", f"{used:.3f} s measured; {written:,} bytes written; {note}")
+
+
 BENCHMARKS = {
     "native": bench_native, "acled": bench_acled, "browser": bench_browser, "search": bench_search,
+    "kiosk": bench_kiosk,
 }
 
 

@@ -29,7 +29,9 @@ extension SQLiteCatalog {
         throw StoreError(
           .io, path: path, "cannot create the database: \(String(cString: strerror(error)))")
       }
-      unlink(temporary)
+      // The temporary name goes, and the WAL files its connection kept (it checkpointed
+      // everything into the database when it closed).
+      removeDatabaseFiles(at: temporary)
       syncFolder(of: path)
       return true
     } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import MusterDomain
 
 /// The catalog in one SQLite file: the read side.
@@ -35,11 +36,23 @@ public final class SQLiteCatalog: CatalogReading {
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA query_only = ON")
     }
-    let queue = try StoreError.wrapping(path: path) {
-      try DatabaseQueue(path: path, configuration: configuration)
-    }
-    try StoreError.wrapping(path: path) {
-      try queue.read { db in try checkSchema(db, path: path, canMigrate: false) }
+    let queue: DatabaseQueue
+    do {
+      queue = try StoreError.wrapping(path: path) {
+        try DatabaseQueue(path: path, configuration: configuration)
+      }
+      try StoreError.wrapping(path: path) {
+        try queue.read { db in try checkSchema(db, path: path, canMigrate: false) }
+      }
+    } catch let error where error.kind == .readOnly {
+      // A reader that may not write beside the file needs the WAL files in place: SQLite
+      // would have to create `-shm` to read a WAL database.
+      guard !FileManager.default.fileExists(atPath: path + "-shm") else { throw error }
+      throw StoreError(
+        .readOnly, path: path,
+        "cannot read it without write access to its folder: its \(path)-wal and -shm files "
+          + "are missing. Open it once with a writable Muster (for example `muster --db "
+          + "\(path) list sites`), which leaves them in place, and make them readable")
     }
     return SQLiteCatalog(database: queue, path: path, isReadOnly: true)
   }
@@ -55,6 +68,10 @@ public final class SQLiteCatalog: CatalogReading {
     configuration.label = "muster.read-write"
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      // Keep the -wal and -shm files when the last connection closes: a reader without
+      // write access to the folder (a kiosk account) can then still open the database.
+      var persist: Int32 = 1
+      _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
     }
     let queue = try StoreError.wrapping(path: path) {
       try DatabaseQueue(path: path, configuration: configuration)
@@ -101,7 +118,9 @@ public final class SQLiteCatalog: CatalogReading {
 
   /// SQLite's data version: it changes whenever another connection commits.
   public func changeToken() throws -> Int {
-    try database.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    // Once a second in every idle browser and kiosk: a cached statement, and no
+    // transaction around it (a read transaction would add BEGIN and COMMIT).
+    try database.inDatabase { db in try db.value(Int.self, sql: "PRAGMA data_version") ?? 0 }
   }
 }
 

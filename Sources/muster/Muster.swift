@@ -20,7 +20,7 @@ struct Muster: ParsableCommand {
     subcommands: [
       BrowseCommand.self, ImportCommand.self, CheckCommand.self, ListCommand.self,
       ShowCommand.self, TimelineCommand.self, SearchCommand.self, ExportCommand.self,
-      RenderCommand.self, KeysCommand.self,
+      RenderCommand.self, KeysCommand.self, KioskCommand.self, SSHConfigCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self)
 

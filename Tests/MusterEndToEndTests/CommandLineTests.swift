@@ -44,6 +44,35 @@ import Testing
     #expect(kinds == kinds.sorted { kinds.firstIndex(of: $0)! < kinds.firstIndex(of: $1)! })
   }
 
+  @Test func sshConfigPrintsTheBlockAndRefusesWhatSshdWouldMisread() throws {
+    let printed = try muster(
+      "ssh-config", "--user", "kiosk", "--db", "/srv/muster.db", "--muster", "/opt/bin/muster")
+    #expect(printed.status == 0, "\(printed.errors)")
+    let command = "/opt/bin/muster kiosk --db /srv/muster.db --idle 120"
+    for line in [
+      "Match User kiosk", "    ForceCommand \(command)", "    DisableForwarding yes",
+      "    PermitTTY yes", "    X11Forwarding no", "    ChannelTimeout session=12h",
+      "    ClientAliveInterval 15", "restrict,pty,command=\"\(command)\" KEY",
+    ] {
+      #expect(printed.output.split(separator: "\n").contains { $0 == line }, "missing: \(line)")
+    }
+    for bad in [
+      ["--user", "root; rm", "--db", "/srv/m.db"], ["--user", "kiosk", "--db", "relative.db"],
+      ["--user", "kiosk", "--db", "/srv/my muster.db"], ["--user", "kiosk", "--muster", "/a\"b"],
+    ] {
+      let refused = try CommandRunner.muster(["ssh-config"] + bad, home: home.path)
+      #expect(refused.status == 64, "\(bad)")
+      #expect(refused.output.isEmpty)
+    }
+  }
+
+  @Test func aKioskWithoutItsDatabaseSaysSoAndExits66() throws {
+    let result = try muster("kiosk", "--db", home.file("absent.db"))
+    #expect(result.status == 66)
+    #expect(result.errors.contains("absent.db: no such database file"))
+    #expect(!FileManager.default.fileExists(atPath: home.file("absent.db")))
+  }
+
   @Test func anUnreadableQueryNamesItsColumnAndExits64() throws {
     let result = try muster("search", #"abu "kamal"#)
     #expect(result.status == 64)

@@ -2,7 +2,7 @@ import Foundation
 import MusterTestSupport
 import Testing
 
-/// The README's examples are real: each `$ muster ...` block is run against the bundled
+/// The README's examples (and docs/ssh-kiosk.md's) are real: each `$ muster ...` block is run against the bundled
 /// dataset and must print what the README shows (up to a closing `...` line).
 @Suite struct ReadmeTests {
   struct Example: CustomStringConvertible {
@@ -14,7 +14,16 @@ import Testing
   static func examples() throws -> [Example] {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent()
-    let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+    var examples: [Example] = []
+    for document in ["README.md", "docs/ssh-kiosk.md"] {
+      let text = try String(contentsOf: root.appendingPathComponent(document), encoding: .utf8)
+      examples += Self.examples(in: text)
+    }
+    return examples
+  }
+
+  /// The `$ muster` examples of one Markdown text.
+  static func examples(in readme: String) -> [Example] {
     var examples: [Example] = []
     var current: Example?
     var inBlock = false

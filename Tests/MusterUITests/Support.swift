@@ -35,9 +35,10 @@ final class SeededCatalog: Sendable {
   /// A session that has started and loaded its first screen.
   func session(
     size: Size = Size(width: 120, height: 40), asOf: String? = nil,
-    mode: SessionMode = .interactive
+    mode: SessionMode = .interactive, tour: TourState = TourState()
   ) throws -> (Session, ScriptedTerminal) {
     var state = AppState(mode: mode, screenSize: size)
+    state.tour = tour
     state.asOf = try asOf.map(day)
     var session = Session(
       state: state, options: RenderOptions(), runner: EffectRunner(catalog: catalog))

@@ -58,7 +58,9 @@ public struct Keymap: Sendable {
     KeyBinding([.character("k"), .up], .moveSelection(by: -1), "previous row", .moving),
     KeyBinding([.character("g"), .home], .moveToStart, "first row", .moving),
     KeyBinding([.character("G"), .end], .moveToEnd, "last row", .moving),
-    KeyBinding([.pageDown, .control("d")], .page(by: 1), "page down", .moving),
+    KeyBinding([.pageDown], .page(by: 1), "page down", .moving),
+    // Ctrl-D ends things in a shell: in a kiosk it must do nothing at all.
+    KeyBinding([.control("d")], .page(by: 1), "page down", .moving, isKioskSafe: false),
     KeyBinding([.pageUp, .control("u")], .page(by: -1), "page up", .moving),
     KeyBinding([.tab], .focusNext, "next pane", .panes, hint: "Tab pane"),
     KeyBinding([.backTab], .focusPrevious, "previous pane", .panes),

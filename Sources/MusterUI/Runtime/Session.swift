@@ -36,6 +36,8 @@ public struct Session {
     defer { searchWorker?.stop() }
     // When the last drawn frame went out of date and has not been drawn again yet.
     var staleSince: ContinuousClock.Instant?
+    // Idle time counts from the user's input only, never from our own redraws or ticks.
+    var lastInput = ContinuousClock.now
     while state.isRunning {
       // While a search runs, look for its answer every millisecond; otherwise sleep until
       // input or the tick.
@@ -44,7 +46,18 @@ public struct Session {
         break
       }
       let before = state
-      if !(busy && event == .idle) { handle(event, on: terminal) }
+      switch event {
+      case .idle:
+        // The short waits while a search runs are not idle time.
+        guard !busy else { break }
+        let idle = ContinuousClock.now - lastInput
+        dispatch(.idled(seconds: Int(idle.components.seconds)), on: terminal)
+      case .key, .paste, .mouse:
+        lastInput = .now
+        handle(event, on: terminal)
+      case .resized:
+        handle(event, on: terminal)
+      }
       for answer in searchWorker?.takeAnswers() ?? [] { dispatch(answer, on: terminal) }
       // Idle ticks that change nothing draw nothing: an idle screen costs no CPU.
       if state != before || needsRepaint, staleSince == nil { staleSince = .now }
@@ -78,7 +91,7 @@ public struct Session {
     case .resized(let size):
       dispatch(.resized(size), on: terminal)
     case .idle:
-      dispatch(.idled, on: terminal)
+      dispatch(.idled(seconds: 0), on: terminal)
     }
   }
 

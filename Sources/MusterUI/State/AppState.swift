@@ -38,6 +38,8 @@ public struct AppState: Equatable, Sendable {
   public var isHelpVisible = false
   /// The search bar, its results and the lasting filter.
   public var search = SearchState()
+  /// The kiosk's idle tour.
+  public var tour = TourState()
   /// The date being typed after `t`, or `nil`.
   public var datePrompt: String?
   /// A message for the status line, until the next key.

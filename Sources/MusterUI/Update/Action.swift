@@ -9,8 +9,8 @@ public enum Action: Equatable, Sendable {
   case command(Command)
   /// The terminal changed size.
   case resized(Size)
-  /// A tick passed with no input.
-  case idled
+  /// A tick passed with no input; the input was last seen `seconds` ago.
+  case idled(seconds: Int)
   /// A click or a wheel turn.
   case mouse(MouseEvent)
   /// The dataset's size and span arrived.

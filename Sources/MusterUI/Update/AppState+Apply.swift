@@ -12,6 +12,11 @@ extension AppState {
 
     case .command(let command):
       message = nil
+      // A key during the kiosk's tour only ends it.
+      guard !tour.isRunning else {
+        tour.isRunning = false
+        return []
+      }
       return perform(command)
 
     case .resized(let size):
@@ -19,11 +24,15 @@ extension AppState {
       keepSelectionsVisible()
       return activityEffect()
 
-    case .idled:
-      return [.checkForChanges]
+    case .idled(let seconds):
+      return [.checkForChanges] + idled(for: seconds)
 
     case .mouse(let event):
       message = nil
+      guard !tour.isRunning else {
+        tour.isRunning = false
+        return []
+      }
       return handle(event)
 
     case .summaryLoaded(let summary):

@@ -33,9 +33,12 @@ struct BrowseCommand: ParsableCommand {
       let catalog = try DatabaseLocation.openForReading(global)
       let history = FileQueryHistory(
         databasePath: catalog.path, environment: ProcessInfo.processInfo.environment)
+      let noColor = global.noColor || !(getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
+      var state = AppState(mode: .interactive, screenSize: Size(width: 80, height: 24))
+      state.asOf = asOf?.asOf
       let status = try Browser.run(
-        catalog: catalog, searchCatalog: try? SQLiteCatalog.openReadOnly(at: catalog.path),
-        history: history, global: global, mode: .interactive, asOf: asOf?.asOf)
+        state, catalog: catalog, searchCatalog: try? SQLiteCatalog.openReadOnly(at: catalog.path),
+        history: history, noColor: noColor, ascii: global.ascii)
       if status != 0 { throw ExitCode(status) }
     }
   }
@@ -46,9 +49,10 @@ enum Browser {
   /// Opens the terminal, runs the session and restores the terminal whatever happens;
   /// the exit status (0, or 128 plus the signal that ended it).
   static func run(
-    catalog: any CatalogReading, searchCatalog: (any CatalogReading)?,
-    history: (any QueryHistory)?, global: GlobalOptions, mode: SessionMode, asOf: Day?
+    _ initial: AppState, catalog: any CatalogReading, searchCatalog: (any CatalogReading)?,
+    history: (any QueryHistory)?, noColor: Bool, ascii: Bool
   ) throws -> Int32 {
+    let mode = initial.mode
     let localeIsUTF8 = CursesLocale.prepare()
     let terminal: CursesTerminal
     do {
@@ -57,12 +61,11 @@ enum Browser {
       throw CommandFailure(error.description, code: ExitStatus.noTerminal)
     }
     defer { terminal.close() }
-    let noColor = global.noColor || !(getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
     let options = RenderOptions(
       theme: noColor || terminal.colorDepth == 0 ? .monochrome : .standard,
-      glyphs: global.ascii || !localeIsUTF8 ? .ascii : .unicode)
-    var state = AppState(mode: mode, screenSize: terminal.size)
-    state.asOf = asOf
+      glyphs: ascii || !localeIsUTF8 ? .ascii : .unicode)
+    var state = initial
+    state.screenSize = terminal.size
     // Searches run on their own connection and thread, so typing never waits for one.
     var session = Session(
       state: state, options: options,

@@ -14,9 +14,20 @@ struct HelpOverlay {
       guard !inSection.isEmpty else { continue }
       if !lines.isEmpty { lines.append(("", false)) }
       lines.append((section.rawValue, true))
+      // Bindings that do the same thing share a row: `PgDn / Ctrl-D  page down`.
+      var rows: [(keys: [String], summary: String, command: Command)] = []
       for binding in inSection {
-        lines.append(
-          (DisplayText(binding.keyNames).fitted(toWidth: 20).description + binding.summary, false))
+        if let index = rows.firstIndex(where: {
+          $0.command == binding.command && $0.summary == binding.summary
+        }) {
+          rows[index].keys.append(binding.keyNames)
+        } else {
+          rows.append(([binding.keyNames], binding.summary, binding.command))
+        }
+      }
+      for row in rows {
+        let keys = row.keys.joined(separator: " / ")
+        lines.append((DisplayText(keys).fitted(toWidth: 20).description + row.summary, false))
       }
     }
     lines.append(("", false))

@@ -44,6 +44,8 @@ struct StatusLine {
     let right: String
     if let message = state.message {
       right = message
+    } else if state.tour.isRunning {
+      right = "touring the timeline \(options.glyphs.dot) any key stops"
     } else if state.search.results.isShowing {
       let results = state.search.results
       right =

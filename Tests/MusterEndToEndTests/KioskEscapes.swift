@@ -44,8 +44,11 @@ enum KioskEscapes {
     ),
   ]
 
-  /// Tries every attempt; after each, `isInKiosk` must hold (within two seconds).
-  static func tryAll(on tmux: TmuxSession, isInKiosk: () throws -> Bool) throws {
+  /// Tries every attempt; after each, `isInKiosk` must hold (within two seconds) and
+  /// `unchanged` (nothing written) too.
+  static func tryAll(
+    on tmux: TmuxSession, isInKiosk: () throws -> Bool, unchanged: () throws -> Bool
+  ) throws {
     for attempt in attempts {
       try attempt.send(tmux)
       // Let an escape sequence's 25 ms pass before the next key, so none combine.
@@ -55,6 +58,7 @@ enum KioskEscapes {
           && (try? tmux.screen().joined(separator: "\n").contains("KIOSK")) == true
       }
       #expect(held, "after \(attempt.name), the kiosk is gone:\n\((try? tmux.screen()) ?? [])")
+      #expect(try unchanged(), "after \(attempt.name), a file was written")
     }
   }
 

@@ -56,8 +56,15 @@ import Testing
     // The environment was not read: NO_COLOR would have turned colours off.
     #expect(try tmux.tmux(["capture-pane", "-p", "-e", "-t", "0"]).output.contains("\u{1B}[3"))
     let before = try KioskEscapes.snapshot(of: databaseFolder)
+    // The -shm file is SQLite's shared lock table, which a reader allowed to write it
+    // updates; everything else stays byte for byte as it was, and nothing is added.
+    func unchanged() throws -> Bool {
+      let now = try KioskEscapes.snapshot(of: databaseFolder)
+      return Set(now.keys) == Set(before.keys)
+        && before.allSatisfy { $0.key.hasSuffix("-shm") || now[$0.key] == $0.value }
+    }
 
-    try KioskEscapes.tryAll(on: tmux) { Self.isRunning(pid) }
+    try KioskEscapes.tryAll(on: tmux, isInKiosk: { Self.isRunning(pid) }, unchanged: unchanged)
 
     // SIGINT, SIGTSTP and SIGQUIT do not stop it.
     for signal in [SIGINT, SIGTSTP, SIGQUIT] {
@@ -66,13 +73,7 @@ import Testing
       #expect(Self.isRunning(pid), "signal \(signal) ended the kiosk")
       #expect(try tmux.screen().joined(separator: "\n").contains("KIOSK"))
     }
-    let after = try KioskEscapes.snapshot(of: databaseFolder)
-    // The -shm file is SQLite's shared lock table, which a reader allowed to write it
-    // updates; everything else is byte for byte as it was, and nothing was added.
-    #expect(Set(after.keys) == Set(before.keys))
-    for (name, state) in before where !name.hasSuffix("-shm") {
-      #expect(after[name] == state, "\(name) changed")
-    }
+    #expect(try unchanged())
     #expect(!FileManager.default.fileExists(atPath: folder.file("db/muster.db-journal")))
 
     // SIGTERM ends it, with the terminal as it was.

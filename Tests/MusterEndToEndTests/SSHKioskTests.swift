@@ -19,10 +19,12 @@ import Testing
     let before = try KioskEscapes.snapshot(of: server.databaseFolder)
     let homeExisted = FileManager.default.fileExists(atPath: "/nonexistent")
 
-    try KioskEscapes.tryAll(on: tmux) { try server.musterProcesses().count == 1 }
-
-    #expect(try KioskEscapes.snapshot(of: server.databaseFolder) == before)
-    #expect(FileManager.default.fileExists(atPath: "/nonexistent") == homeExisted)
+    try KioskEscapes.tryAll(
+      on: tmux, isInKiosk: { try server.musterProcesses().count == 1 },
+      unchanged: {
+        try KioskEscapes.snapshot(of: server.databaseFolder) == before
+          && FileManager.default.fileExists(atPath: "/nonexistent") == homeExisted
+      })
 
     // A command asked for runs muster instead (which finds no terminal and says so).
     let command = try Spawn.run(

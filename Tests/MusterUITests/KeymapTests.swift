@@ -74,8 +74,35 @@ import Testing
     #expect(Key(name: "Hyper") == nil)
   }
 
+  @Test func aHelpTallerThanTheScreenScrollsToEveryBinding() {
+    var state = AppState(mode: .interactive, screenSize: Size(width: 80, height: 24))
+    _ = state.apply(.command(.toggleHelp))
+    var seen = ""
+    var last = -1
+    while state.helpScroll != last {
+      last = state.helpScroll
+      seen += render(state).text
+      if let command = keymap.command(for: .down, in: state) { _ = state.apply(.command(command)) }
+    }
+    for binding in keymap.bindings {
+      #expect(seen.contains(binding.summary), "the help never shows \(binding.summary)")
+    }
+    #expect(seen.contains("any other key closes"))
+    // A key that does not scroll closes it; opening it again starts at the top.
+    if let command = keymap.command(for: .character("x"), in: state) {
+      _ = state.apply(.command(command))
+    }
+    #expect(!state.isHelpVisible)
+    _ = state.apply(.command(.toggleHelp))
+    #expect(state.helpScroll == 0)
+    var tall = AppState(mode: .interactive, screenSize: Size(width: 120, height: 60))
+    tall.isHelpVisible = true
+    #expect(render(tall).text.contains("Press any key to close."))
+  }
+
   @Test func theHelpOverlayListsEveryBindingOfTheMode() {
     var state = browsing
+    state.screenSize = Size(width: 120, height: 60)
     state.isHelpVisible = true
     let screen = render(state).text
     for binding in keymap.bindings {

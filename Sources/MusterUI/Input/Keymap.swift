@@ -70,7 +70,7 @@ public struct Keymap: Sendable {
     KeyBinding([.character("l"), .right], .nextTab, "next list tab", .panes),
     KeyBinding([.character("h"), .left], .previousTab, "previous list tab", .panes),
     KeyBinding(
-      [.enter], .open, "show the selected record in the detail, or follow its link", .panes,
+      [.enter], .open, "open the selected record, or follow the link", .panes,
       hint: "Enter open"),
     KeyBinding(
       [.backspace, .escape], .back, "back along followed links, then out of the detail", .panes),
@@ -83,13 +83,13 @@ public struct Keymap: Sendable {
       [.character("t")], .promptForDate, "type a date for the time cursor", .time, hint: "t date"),
     KeyBinding(
       [.character("/")], .startSearch,
-      "search as you type (Enter keeps the results, Esc restores the view)", .search,
+      "search as you type (Enter keeps results, Esc goes back)", .search,
       hint: "/ search"),
     KeyBinding([.character("n")], .stepMatch(by: 1), "next search result", .search),
     KeyBinding([.character("N")], .stepMatch(by: -1), "previous search result", .search),
     KeyBinding(
       [.character("f")], .startFilter,
-      "filter the timeline and the list by an expression (empty clears)", .search,
+      "filter the timeline and the list (empty clears)", .search,
       hint: "f filter"),
     KeyBinding([.character("F")], .clearFilter, "clear the filter", .search),
     KeyBinding([.character("?")], .toggleHelp, "this help", .app, hint: "? help"),
@@ -132,7 +132,16 @@ public struct Keymap: Sendable {
       }
     }
     if state.isHelpVisible {
-      return key == .character("?") ? .toggleHelp : .cancel
+      // Arrows, j/k and the page keys scroll a help taller than the screen; any other key
+      // closes it.
+      switch key {
+      case .character("?"): return .toggleHelp
+      case .down, .character("j"): return .scrollHelp(by: 1)
+      case .up, .character("k"): return .scrollHelp(by: -1)
+      case .pageDown, .character(" "): return .scrollHelp(by: 10)
+      case .pageUp: return .scrollHelp(by: -10)
+      default: return .cancel
+      }
     }
     return bindings(for: state.mode).first { $0.keys.contains(key) }?.command
   }

@@ -20,7 +20,7 @@ public func render(_ state: AppState, options: RenderOptions = RenderOptions()) 
         height: 1), on: &screen)
   }
   if state.isHelpVisible {
-    HelpOverlay(mode: state.mode, options: options).draw(on: &screen)
+    HelpOverlay(mode: state.mode, options: options).draw(on: &screen, scroll: state.helpScroll)
   }
   return screen
 }

@@ -36,6 +36,8 @@ public struct AppState: Equatable, Sendable {
   public var summary: CatalogSummary?
   /// Whether the help overlay is showing.
   public var isHelpVisible = false
+  /// The first help line shown, when the help is taller than the screen.
+  public var helpScroll = 0
   /// The search bar, its results and the lasting filter.
   public var search = SearchState()
   /// The kiosk's idle tour.

@@ -148,8 +148,14 @@ extension AppState {
       isHelpVisible = false
       return []
 
+    case .scrollHelp(let lines):
+      let overflow = HelpOverlay.lineCount(for: mode) - HelpOverlay.visibleLines(screen: screenSize)
+      helpScroll = min(max(0, helpScroll + lines), max(0, overflow))
+      return []
+
     case .toggleHelp:
       isHelpVisible.toggle()
+      helpScroll = 0
       return []
 
     case .redraw:

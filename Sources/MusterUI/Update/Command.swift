@@ -48,6 +48,8 @@ public enum Command: Hashable, Sendable {
   case stepMatch(by: Int)
   /// Put an earlier (or later) query from the history in the bar.
   case recallQuery(by: Int)
+  /// Scroll the help by lines.
+  case scrollHelp(by: Int)
   /// Show or hide the help.
   case toggleHelp
   /// Draw the whole screen again.

@@ -30,16 +30,35 @@ struct HelpOverlay {
         lines.append((DisplayText(keys).fitted(toWidth: 20).description + row.summary, false))
       }
     }
-    lines.append(("", false))
-    lines.append(("Press any key to close.", false))
     return lines
   }
 
-  func draw(on screen: inout ScreenBuffer) {
+  /// How many lines the help of a mode has (with the standard keymap).
+  static func lineCount(for mode: SessionMode) -> Int {
+    HelpOverlay(mode: mode, options: RenderOptions()).lines.count
+  }
+
+  /// How many help lines a screen shows at once: its height less the box and the footer.
+  static func visibleLines(screen: Size) -> Int {
+    max(1, screen.height - 2 - 2 - 2)
+  }
+
+  func draw(on screen: inout ScreenBuffer, scroll: Int = 0) {
     let theme = options.theme
-    let content = lines
+    let all = lines
+    let visible = Self.visibleLines(screen: screen.size)
+    let first = min(max(0, scroll), max(0, all.count - visible))
+    let scrolls = all.count > visible
+    let footer =
+      scrolls
+      ? "Lines \(first + 1)-\(min(all.count, first + visible)) of \(all.count): "
+        + "arrows, j/k, PgUp/PgDn scroll; any other key closes."
+      : "Press any key to close."
+    let content =
+      Array(all[first..<min(all.count, first + visible)]) + [("", false), (footer, false)]
     let width = min(
-      screen.size.width - 2, max(40, content.map { DisplayText($0.text).width }.max() ?? 0) + 4)
+      screen.size.width - 2,
+      max(40, (all + [(footer, false)]).map { DisplayText($0.0).width }.max() ?? 0) + 4)
     let height = min(screen.size.height - 2, content.count + 2)
     let area = Rect(
       x: (screen.size.width - width) / 2, y: (screen.size.height - height) / 2, width: width,
@@ -51,9 +70,9 @@ struct HelpOverlay {
       titleStyle: theme[.title])
     for (index, line) in content.prefix(inside.height).enumerated() {
       screen.write(
-        " " + DisplayText(line.text), at: Point(x: inside.minX, y: inside.minY + index),
+        " " + DisplayText(line.0), at: Point(x: inside.minX, y: inside.minY + index),
         clip: inside,
-        style: theme[line.isHeading ? .heading : .text])
+        style: theme[line.1 ? .heading : .text])
     }
   }
 }

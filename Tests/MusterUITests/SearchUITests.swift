@@ -14,12 +14,6 @@ import Testing
     seeded = try SeededCatalog()
   }
 
-  func press(_ keys: String, _ session: inout Session, on terminal: ScriptedTerminal) throws {
-    for event in try Headless.events(fromKeys: keys) {
-      session.handle(event, on: terminal)
-    }
-  }
-
   func type(_ text: String, _ session: inout Session, on terminal: ScriptedTerminal) {
     for character in text {
       session.dispatch(.command(.type(character)), on: terminal)

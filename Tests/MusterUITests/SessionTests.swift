@@ -13,12 +13,6 @@ import Testing
     seeded = try SeededCatalog()
   }
 
-  func press(_ keys: String, _ session: inout Session, on terminal: ScriptedTerminal) throws {
-    for event in try Headless.events(fromKeys: keys) {
-      session.handle(event, on: terminal)
-    }
-  }
-
   @Test func theFirstFrameShowsTheDatasetAsOfItsLastDay() throws {
     let (session, terminal) = try seeded.session()
     let state = session.state

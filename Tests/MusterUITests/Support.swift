@@ -56,3 +56,10 @@ extension ScreenBuffer {
   /// The screen as one string, for `contains` checks.
   var text: String { lines().joined(separator: "\n") }
 }
+
+/// Presses keys (names separated by spaces, as `muster render` takes them) in a session.
+func press(_ keys: String, _ session: inout Session, on terminal: ScriptedTerminal) throws {
+  for event in try Headless.events(fromKeys: keys) {
+    session.handle(event, on: terminal)
+  }
+}

@@ -53,54 +53,39 @@ extension SQLiteCatalog {
           arguments: StatementArguments(filterArguments)) ?? 0
       let limit = max(0, query.limit)
       let offset = max(0, query.offset)
-      let rows: [EntityRow]
-      let reader = ListReader(db: db, asOf: query.asOf)
+      let sql: String
       switch query.kind {
       case .actor, .site, .source:
         let order =
           query.order == .recent && query.kind != .source
           ? "last_day IS NULL, last_day DESC, sort_key" : "sort_key, rowid"
-        rows = try db.values(
-          Int64.self,
-          sql: "SELECT rowid FROM \(table) WHERE \(condition) ORDER BY \(order) LIMIT ? OFFSET ?",
-          arguments: StatementArguments(
-            filterArguments.map { $0 as any DatabaseValueConvertible } + [limit, offset])
-        ).compactMap { try reader.row(query.kind, $0) }
+        sql = "SELECT rowid FROM \(table) WHERE \(condition) ORDER BY \(order) LIMIT ? OFFSET ?"
       case .event:
         let direction = query.order == .recent ? "DESC" : "ASC"
-        rows = try db.values(
-          Int64.self,
-          sql: """
-            SELECT rowid FROM event WHERE \(condition)
-            ORDER BY date_first \(direction), rowid \(direction) LIMIT ? OFFSET ?
-            """,
-          arguments: StatementArguments(
-            filterArguments.map { $0 as any DatabaseValueConvertible } + [limit, offset])
-        ).compactMap { try reader.row(.event, $0) }
+        sql = """
+          SELECT rowid FROM event WHERE \(condition)
+          ORDER BY date_first \(direction), rowid \(direction) LIMIT ? OFFSET ?
+          """
       case .deployment:
         let order =
           query.order == .recent
           ? "deployment.start_first IS NULL, deployment.start_first DESC"
           : "actor.sort_key, site.sort_key, deployment.start_first"
-        rows = try db.values(
-          Int64.self,
-          sql: """
-            SELECT deployment.rowid FROM deployment JOIN actor ON actor.rowid = deployment.actor
-            JOIN site ON site.rowid = deployment.site WHERE \(condition)
-            ORDER BY \(order), deployment.rowid LIMIT ? OFFSET ?
-            """,
-          arguments: StatementArguments(
-            filterArguments.map { $0 as any DatabaseValueConvertible } + [limit, offset])
-        ).compactMap { try reader.row(.deployment, $0) }
+        sql = """
+          SELECT deployment.rowid FROM deployment JOIN actor ON actor.rowid = deployment.actor
+          JOIN site ON site.rowid = deployment.site WHERE \(condition)
+          ORDER BY \(order), deployment.rowid LIMIT ? OFFSET ?
+          """
       case .relation, .document, .note:
         let order = query.order == .recent ? "rowid DESC" : "rowid"
-        rows = try db.values(
-          Int64.self,
-          sql: "SELECT rowid FROM \(table) WHERE \(condition) ORDER BY \(order) LIMIT ? OFFSET ?",
-          arguments: StatementArguments(
-            filterArguments.map { $0 as any DatabaseValueConvertible } + [limit, offset])
-        ).compactMap { try reader.row(query.kind, $0) }
+        sql = "SELECT rowid FROM \(table) WHERE \(condition) ORDER BY \(order) LIMIT ? OFFSET ?"
       }
+      let reader = ListReader(db: db, asOf: query.asOf)
+      let rows = try db.values(
+        Int64.self, sql: sql,
+        arguments: StatementArguments(
+          filterArguments.map { $0 as any DatabaseValueConvertible } + [limit, offset])
+      ).compactMap { try reader.row(query.kind, $0) }
       return EntityPage(rows: rows, total: total, offset: offset)
     }
   }

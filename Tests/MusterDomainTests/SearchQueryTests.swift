@@ -43,13 +43,6 @@ import Testing
     #expect(GradeFilter(text) == nil)
   }
 
-  @Test func aGradeFilterAdmitsGradesWithinBothBounds() throws {
-    let filter = try #require(GradeFilter("<=C3"))
-    #expect(filter.admits(Grade(.b, .probablyTrue)))
-    #expect(!filter.admits(Grade(.a, .doubtful)))
-    #expect(!filter.admits(Grade(.d, .confirmed)))
-  }
-
   @Test(arguments: [
     (#"abu "kamal"#, 5, "not closed"), ("colour:red", 1, "unknown field \"colour:\""),
     ("kamal since:2020-13", 13, "since: expected a date"), ("grade:X9", 7, "grade: expected"),

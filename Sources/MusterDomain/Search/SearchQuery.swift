@@ -300,11 +300,6 @@ public struct GradeFilter: Hashable, Sendable, CustomStringConvertible {
     return (reliability, credibility)
   }
 
-  /// Whether a grade lies within the bounds.
-  public func admits(_ grade: Grade) -> Bool {
-    reliability.contains(grade.reliability.rank) && credibility.contains(grade.credibility.rawValue)
-  }
-
   /// `A-C/1-3`: the bounds, letters for reliability.
   public var description: String {
     func letter(_ rank: Int) -> String { Reliability(rank: rank)?.rawValue ?? "?" }

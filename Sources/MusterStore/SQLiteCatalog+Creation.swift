@@ -42,8 +42,14 @@ extension SQLiteCatalog {
 
   /// Removes `FILE.creating-PID` files whose process is gone.
   static func removeAbandonedCreations(of path: String) {
+    removeAbandoned(of: path, purpose: "creating")
+  }
+
+  /// Removes `FILE.<purpose>-PID` scratch files (and their journals) whose process is gone:
+  /// what a process killed while creating or importing leaves behind.
+  static func removeAbandoned(of path: String, purpose: String) {
     let folder = (path as NSString).deletingLastPathComponent
-    let prefix = (path as NSString).lastPathComponent + ".creating-"
+    let prefix = (path as NSString).lastPathComponent + ".\(purpose)-"
     let entries =
       (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
     for entry in entries where entry.hasPrefix(prefix) {

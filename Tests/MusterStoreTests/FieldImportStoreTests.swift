@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MusterDomain
 import MusterImport
 import MusterTestSupport
@@ -129,9 +130,14 @@ import Testing
     #expect(counts.reduce(0, +) == 3)
   }
 
+  /// Notes long enough that 12,000 rows count as a large import (estimated from the size).
+  static let longNotes = String(repeating: "Reinforcements arrived from the west. ", count: 8)
+
   @Test func aLargeImportRebuildsItsIndexesAndLeavesThemSound() throws {
     let rows = (1...12_000).map {
-      Self.row("SYR\($0)", date: "2020-\(($0 % 12) + 1 < 10 ? "0" : "")\(($0 % 12) + 1)-01")
+      Self.row(
+        "SYR\($0)", date: "2020-\(($0 % 12) + 1 < 10 ? "0" : "")\(($0 % 12) + 1)-01",
+        notes: Self.longNotes)
     }
 
     let outcome = try importRows(rows)
@@ -147,6 +153,110 @@ import Testing
       #expect(indexes.contains(name), "\(name) must exist after the import")
     }
     #expect(try writer.catalog.timeline(TimelineQuery(limit: 3)).entries.count == 3)
+  }
+
+  /// Imports `rows`; returns whether the full-text index was built apart, as seen from the
+  /// builder's scratch file beside the database during the import.
+  func importBuildsFullTextApart(_ rows: [String]) throws -> Bool {
+    let path = try folder.write(
+      ([Self.header] + rows).joined(separator: "\n") + "\n", to: "large.csv")
+    var sawScratch = false
+    _ = try FieldImport.run(
+      path: path, options: FieldImport.Options(), writer: writer,
+      progress: { _ in
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        sawScratch = sawScratch || entries.contains { $0.contains(".fulltext-\(getpid())") }
+      })
+    return sawScratch
+  }
+
+  @Test func aLargeFirstImportBuildsTheSearchIndexApartWithTheSameResults() throws {
+    // Native records first: their entries must survive the index being replaced.
+    try writer.write(try SeededStore.bundledDataset())
+    let abandoned = folder.file("muster.db.fulltext-999999")
+    #expect(FileManager.default.createFile(atPath: abandoned, contents: Data("stale".utf8)))
+    #expect(FileManager.default.createFile(atPath: abandoned + "-journal", contents: Data()))
+    let rows = (1...12_000).map {
+      Self.row(
+        "SYR\($0)", date: "2020-0\($0 % 9 + 1)-1\($0 % 10)",
+        notes: Self.longNotes
+          + ($0 % 7 == 0 ? "A hydroelectric station was hit." : "Shelling near the river."))
+    }
+
+    #expect(try importBuildsFullTextApart(rows))
+
+    #expect(try writer.catalog.summary().count(of: .event) == 12_000 + 14)
+    #expect(try writer.integrityCheck() == ["ok"])
+    func count(_ text: String) throws -> Int {
+      try writer.catalog.searchMatches(SearchRequest(text: text, limit: 5)).total
+    }
+    let hits = (
+      whole: try count("hydroelectric"), prefix: try count("hydro"), other: try count("shelling")
+    )
+    #expect(hits.whole == 12_000 / 7)
+    #expect(hits.prefix == 12_000 / 7, "prefixes come from the copied term table")
+    #expect(hits.other == 12_000 - 12_000 / 7)
+    let seedMatches = try writer.catalog.searchMatches(SearchRequest(text: "abu kamal"))
+    #expect(seedMatches.matches.first?.tier == .exactName, "the bundled records are still found")
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(leftovers.filter { $0.contains(".fulltext-") }.isEmpty, "\(leftovers)")
+
+    // Writes after the import keep the copied index in step (triggers restored).
+    try writer.add(
+      Note(
+        id: "note:t1", target: .init(kind: .site, rawValue: "site:al-heri"), author: "t",
+        createdAt: 1, text: "hydroelectric dam"))
+    let afterNote = try count("hydroelectric")
+    #expect(afterNote == 12_000 / 7 + 1)
+    #expect(try writer.integrityCheck() == ["ok"])
+  }
+
+  @Test func aFullTextBuilderFailureReachesTheImportAndLeavesNoFile() throws {
+    let builder = try FullTextBuilder(besides: folder.file("muster.db"))
+    let entry = FullTextBuilder.Entry(key: 1, kind: 1, record: 1, names: "a", body: "b")
+    // The same key twice fails the builder; it still takes what is sent after that.
+    builder.add([entry, entry])
+    for _ in 0..<20 { builder.add([entry]) }
+    builder.endInput()
+
+    #expect(throws: DatabaseError.self) { try builder.wait() }
+
+    builder.close()
+    #expect(!FileManager.default.fileExists(atPath: builder.path))
+  }
+
+  @Test func aLargeReimportBuildsTheSearchIndexInPlace() throws {
+    let rows = (1...12_000).map { Self.row("SYR\($0)", notes: Self.longNotes) }
+    #expect(try importBuildsFullTextApart(rows))
+    let changed = rows.enumerated().map { index, _ in
+      Self.row("SYR\(index + 1)", notes: "Renewed shelling.", timestamp: "200")
+    }
+
+    #expect(try importBuildsFullTextApart(changed) == false)
+
+    #expect(try writer.integrityCheck() == ["ok"])
+    #expect(
+      try writer.catalog.searchMatches(SearchRequest(text: "renewed", limit: 1)).total == 12_000)
+    #expect(
+      try writer.catalog.searchMatches(SearchRequest(text: "reinforcements", limit: 1)).total == 0)
+  }
+
+  @Test func aFailedLargeImportLeavesNeitherChangesNorScratchFiles() throws {
+    try writer.write(try SeededStore.bundledDataset())
+    let before = try writer.catalog.exportDataset()
+    let rows = (1...12_000).map { Self.row("SYR\($0)", notes: Self.longNotes) }
+    let path = try folder.write(
+      ([Self.header] + rows + [Self.row("SYR0", date: "not a date")]).joined(separator: "\n"),
+      to: "strict.csv")
+
+    #expect(throws: ImportProblems.self) {
+      try FieldImport.run(path: path, options: FieldImport.Options(strict: true), writer: writer)
+    }
+
+    #expect(try writer.catalog.exportDataset() == before)
+    #expect(try writer.integrityCheck() == ["ok"])
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(leftovers.filter { $0.contains(".fulltext-") }.isEmpty, "\(leftovers)")
   }
 
   @Test func aDuplicateIdInOneFileIsReportedAndSkippedInEitherMode() throws {

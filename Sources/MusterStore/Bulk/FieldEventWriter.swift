@@ -11,10 +11,18 @@ import MusterDomain
 ///
 /// When the import is large against what the database holds, the secondary indexes are
 /// dropped first and rebuilt by `finish()`, still inside the transaction: a crash at any
-/// point leaves the database exactly as it was before.
+/// point leaves the database exactly as it was before. When, besides, the database holds
+/// no events of an earlier field import (so none is updated), the full-text index is built
+/// on another core by a `FullTextBuilder` and copied in by `finish()`.
 final class FieldEventWriter: FieldEventSink {
   let db: Database
   let rebuildsIndexes: Bool
+  /// Builds the full-text index in parallel; `nil` when it is built here.
+  let fullText: FullTextBuilder?
+  /// The schema name under which the builder's database is attached.
+  static let fullTextSchema = "fulltext"
+  /// Entries not yet handed to `fullText`.
+  private var fullTextEntries: [FullTextBuilder.Entry] = []
   var summary = FieldImportSummary()
 
   private var actors: [NameKey: Int64] = [:]
@@ -72,10 +80,16 @@ final class FieldEventWriter: FieldEventSink {
     tags, analyst_status, grade_reliability, grade_credibility
     """
 
-  init(db: Database, expectedEvents: Int) throws {
+  /// `fullText`, when given, is attached to `db` as `fulltext`; it is used when this
+  /// import rebuilds the indexes and updates no events.
+  init(db: Database, expectedEvents: Int, fullText: FullTextBuilder? = nil) throws {
     self.db = db
     let existingEvents = try db.value(Int.self, sql: "SELECT count(*) FROM event") ?? 0
     rebuildsIndexes = expectedEvents >= max(existingEvents, Self.largeImport)
+    let updatesNone =
+      try db.value(Int.self, sql: "SELECT EXISTS (SELECT 1 FROM event WHERE id GLOB 'event:*:*')")
+      == 0
+    self.fullText = rebuildsIndexes && updatesNone ? fullText : nil
     findEvent = try RawStatement(
       db, "SELECT rowid, source_timestamp, date_first FROM event WHERE id = ?")
     insertEvent = try RawStatement(
@@ -106,6 +120,21 @@ final class FieldEventWriter: FieldEventSink {
     insertNameKey = try RawStatement(
       db, "INSERT OR IGNORE INTO name_key(key, kind, record, word_offset) VALUES (?, ?, ?, ?)")
     try loadKnownRecords()
+    if let builder = self.fullText {
+      // The builder's index replaces the catalog's, so it gets the entries already there.
+      var entries: [FullTextBuilder.Entry] = []
+      for row in try db.rows(sql: "SELECT rowid, kind, record, names, body FROM search_text") {
+        entries.append(
+          FullTextBuilder.Entry(
+            key: try row.get("rowid"), kind: try row.get("kind"), record: try row.get("record"),
+            names: try row.get("names"), body: try row.get("body")))
+        if entries.count == 4096 {
+          builder.add(entries)
+          entries = []
+        }
+      }
+      builder.add(entries)
+    }
     if rebuildsIndexes {
       try db.execute(sql: "PRAGMA cache_size = -40000")
       for statement in Schema.bulkIndexes {
@@ -258,14 +287,24 @@ final class FieldEventWriter: FieldEventSink {
     }
     if let site { touchedSites.insert(site) }
 
-    stageEntry.bind(
-      1,
-      SearchDocument(
-        kind: .event, rowid: rowid, day: event.date.first, names: "", body: "",
-        isStatement: event.kind == .statement
-      ).key)
-    stageEntry.bind(2, event.foldedText)
-    try stageEntry.run()
+    let searchKey = SearchDocument(
+      kind: .event, rowid: rowid, day: event.date.first, names: "", body: "",
+      isStatement: event.kind == .statement
+    ).key
+    if let fullText {
+      fullTextEntries.append(
+        FullTextBuilder.Entry(
+          key: searchKey, kind: RecordKind.event.code, record: rowid, names: "",
+          body: event.foldedText))
+      if fullTextEntries.count >= 1024 {
+        fullText.add(fullTextEntries)
+        fullTextEntries.removeAll(keepingCapacity: true)
+      }
+    } else {
+      stageEntry.bind(1, searchKey)
+      stageEntry.bind(2, event.foldedText)
+      try stageEntry.run()
+    }
     if !termsOverflowed {
       newTerms.formUnion(SearchTerms.terms(of: event.foldedText))
       termsOverflowed = summary.inserted + summary.updated >= Self.termCollectionLimit
@@ -488,6 +527,10 @@ final class FieldEventWriter: FieldEventSink {
   /// Rebuilds dropped indexes, indexes new actors, places and sources for search, and
   /// refreshes latest-activity days; all inside the import's transaction.
   func finish() throws {
+    if let fullText {
+      try finish(buildingIn: fullText)
+      return
+    }
     // Entries go in in ascending key order: FTS5 flushes its pending buffer whenever a rowid
     // arrives lower than the one before, and a B-tree grows best at its right edge. A large
     // import writes the entries without the trigger and rebuilds the full-text index in one
@@ -517,6 +560,24 @@ final class FieldEventWriter: FieldEventSink {
         try db.execute(sql: statement)
       }
     }
+    try refreshActivity()
+    if rebuildsIndexes || termsOverflowed {
+      try SearchTerms.rebuild(db)
+    } else {
+      try SearchTerms.add(
+        newTerms
+          + namedEntries.flatMap {
+            SearchTerms.terms(of: $0.names) + SearchTerms.terms(of: $0.body)
+          }, db)
+    }
+    if rebuildsIndexes {
+      try db.execute(sql: "PRAGMA cache_size = -2000")
+    }
+  }
+
+  /// Refreshes the latest-activity days of the actors and sites the import touched, and the
+  /// events per day.
+  private func refreshActivity() throws {
     for actor in touchedActors {
       try db.run(
         sql: "UPDATE actor SET last_day = (SELECT max(day) FROM event_actor WHERE actor = ?1) "
@@ -527,19 +588,54 @@ final class FieldEventWriter: FieldEventSink {
         sql: "UPDATE site SET last_day = (SELECT max(date_first) FROM event WHERE site = ?1) "
           + "WHERE rowid = ?1", arguments: [site])
     }
-    if rebuildsIndexes || termsOverflowed {
-      try SearchTerms.rebuild(db)
-    } else {
-      try SearchTerms.add(
-        newTerms
-          + namedEntries.flatMap {
-            SearchTerms.terms(of: $0.names) + SearchTerms.terms(of: $0.body)
-          }, db)
-    }
     try Schema.refreshEventDays(db)
-    if rebuildsIndexes {
-      try db.execute(sql: "PRAGMA cache_size = -2000")
+  }
+
+  /// `finish()` when the full-text index is built by `builder`.
+  ///
+  /// The other indexes are rebuilt here while the builder finishes; then its tables replace
+  /// the catalog's full-text tables. The index is dropped and created again rather than
+  /// emptied, so this connection holds nothing cached of the old one.
+  private func finish(buildingIn builder: FullTextBuilder) throws {
+    fullTextEntries += namedEntries.map {
+      FullTextBuilder.Entry(
+        key: $0.key, kind: $0.kind.code, record: $0.rowid, names: $0.names, body: $0.body)
     }
+    builder.add(fullTextEntries)
+    fullTextEntries = []
+    builder.endInput()
+    try db.execute(sql: "DROP TABLE temp.staged_entries")
+    for statement in Schema.bulkIndexes where !statement.contains(" search_text") {
+      try db.execute(sql: statement)
+    }
+    try refreshActivity()
+    try builder.wait()
+    let from = Self.fullTextSchema
+    try db.execute(
+      sql: """
+        DROP TRIGGER search_text_inserted;
+        DROP TRIGGER search_text_deleted;
+        DROP TRIGGER search_text_updated;
+        DROP TABLE search_index;
+        DELETE FROM search_text;
+        INSERT INTO search_text SELECT * FROM \(from).search_text;
+        \(Schema.searchIndexTable);
+        DELETE FROM search_index_data;
+        DELETE FROM search_index_idx;
+        DELETE FROM search_index_docsize;
+        INSERT INTO search_index_data SELECT * FROM \(from).search_index_data;
+        INSERT INTO search_index_idx SELECT * FROM \(from).search_index_idx;
+        INSERT INTO search_index_docsize SELECT * FROM \(from).search_index_docsize;
+        DELETE FROM search_term;
+        INSERT INTO search_term SELECT * FROM \(from).search_term;
+        \(Schema.insertTrigger);
+        \(Schema.deleteTrigger);
+        \(Schema.updateTrigger);
+        """)
+    for statement in Schema.bulkIndexes where statement.contains(" search_text") {
+      try db.execute(sql: statement)
+    }
+    try db.execute(sql: "PRAGMA cache_size = -2000")
   }
 }
 
@@ -560,11 +656,35 @@ extension SQLiteCatalogWriter: FieldImporting {
           }
         }
       }
-      return try catalog.database.write { db in
-        let writer = try FieldEventWriter(db: db, expectedEvents: expectedEvents)
-        try produce(writer)
-        try writer.finish()
-        return writer.summary
+      let fullText =
+        expectedEvents >= FieldEventWriter.largeImport
+        ? try FullTextBuilder(besides: catalog.path) : nil
+      defer { fullText?.close() }
+      return try catalog.database.writeWithoutTransaction { db in
+        if let fullText {
+          // Attached before the transaction (SQLite refuses it inside one), which is
+          // deferred so that it does not lock the builder's file until it reads it.
+          try db.execute(
+            sql: "ATTACH DATABASE ? AS \(FieldEventWriter.fullTextSchema)",
+            arguments: [fullText.path])
+        }
+        defer {
+          if fullText != nil {
+            try? db.execute(sql: "DETACH DATABASE \(FieldEventWriter.fullTextSchema)")
+          }
+        }
+        var summary = FieldImportSummary()
+        try db.inTransaction(.deferred) {
+          // Take the write lock first, as an immediate transaction would.
+          try db.execute(sql: "DELETE FROM meta WHERE 0")
+          let writer = try FieldEventWriter(
+            db: db, expectedEvents: expectedEvents, fullText: fullText)
+          try produce(writer)
+          try writer.finish()
+          summary = writer.summary
+          return .commit
+        }
+        return summary
       }
     }
   }

@@ -33,6 +33,38 @@ enum Schema {
     END
     """
 
+  /// The full-text entries: the external content of `search_index`, keyed as described
+  /// by `SearchDocument`.
+  static let searchTextTable = """
+    CREATE TABLE search_text (
+      rowid INTEGER PRIMARY KEY, kind INTEGER NOT NULL, record INTEGER NOT NULL,
+      names TEXT NOT NULL, body TEXT NOT NULL)
+    """
+
+  /// The full-text index over `search_text`.
+  static let searchIndexTable = """
+    CREATE VIRTUAL TABLE search_index USING fts5(
+      names, body, content='search_text', content_rowid='rowid',
+      tokenize='unicode61 remove_diacritics 2')
+    """
+
+  /// Removes a deleted entry's words from the full-text index.
+  static let deleteTrigger = """
+    CREATE TRIGGER search_text_deleted AFTER DELETE ON search_text BEGIN
+      INSERT INTO search_index(search_index, rowid, names, body)
+        VALUES ('delete', old.rowid, old.names, old.body);
+    END
+    """
+
+  /// Moves a changed entry in the full-text index.
+  static let updateTrigger = """
+    CREATE TRIGGER search_text_updated AFTER UPDATE ON search_text BEGIN
+      INSERT INTO search_index(search_index, rowid, names, body)
+        VALUES ('delete', old.rowid, old.names, old.body);
+      INSERT INTO search_index(rowid, names, body) VALUES (new.rowid, new.names, new.body);
+    END
+    """
+
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1", migrate: createTables)
@@ -212,25 +244,14 @@ enum Schema {
           PRIMARY KEY (key, kind, record, word_offset)) WITHOUT ROWID;
         CREATE INDEX name_key_by_record ON name_key(kind, record);
 
-        CREATE TABLE search_text (
-          rowid INTEGER PRIMARY KEY, kind INTEGER NOT NULL, record INTEGER NOT NULL,
-          names TEXT NOT NULL, body TEXT NOT NULL);
+        \(searchTextTable);
         CREATE UNIQUE INDEX search_text_by_record ON search_text(kind, record);
 
-        CREATE VIRTUAL TABLE search_index USING fts5(
-          names, body, content='search_text', content_rowid='rowid',
-          tokenize='unicode61 remove_diacritics 2');
+        \(searchIndexTable);
 
         \(insertTrigger);
-        CREATE TRIGGER search_text_deleted AFTER DELETE ON search_text BEGIN
-          INSERT INTO search_index(search_index, rowid, names, body)
-            VALUES ('delete', old.rowid, old.names, old.body);
-        END;
-        CREATE TRIGGER search_text_updated AFTER UPDATE ON search_text BEGIN
-          INSERT INTO search_index(search_index, rowid, names, body)
-            VALUES ('delete', old.rowid, old.names, old.body);
-          INSERT INTO search_index(rowid, names, body) VALUES (new.rowid, new.names, new.body);
-        END;
+        \(deleteTrigger);
+        \(updateTrigger);
         """)
     try db.execute(
       sql: "INSERT INTO meta(key, value) VALUES ('fold_version', ?)",

@@ -137,7 +137,14 @@ import Testing
     #expect(effects == [.loadList(.sites, offset: 0, limit: ListState.window, asOf: state.asOf)])
     _ = state.apply(.command(.previousTab))
     _ = state.apply(.command(.previousTab))
+    #expect(state.list.tab == .pins)
+    _ = state.apply(.command(.previousTab))
     #expect(state.list.tab == .deployments)
+    // A kiosk has no Pins tab: from Deployments the next is Actors.
+    var kiosk = AppState(mode: .kiosk, screenSize: size)
+    kiosk.list.tab = .deployments
+    _ = kiosk.apply(.command(.nextTab))
+    #expect(kiosk.list.tab == .actors)
   }
 
   @Test func tabMovesFocusAroundThePanes() throws {

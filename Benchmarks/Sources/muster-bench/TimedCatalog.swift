@@ -60,4 +60,7 @@ final class TimedCatalog: CatalogReading, @unchecked Sendable {
     try timed("activity") { try inner.activity(in: range, buckets: buckets) }
   }
   func changeToken() throws -> Int { try timed("changeToken") { try inner.changeToken() } }
+  func isPinned(_ record: RecordReference, by author: String) throws -> Bool {
+    try timed("isPinned") { try inner.isPinned(record, by: author) }
+  }
 }

@@ -36,6 +36,9 @@ public protocol CatalogReading: Sendable {
 
   /// A number that changes whenever any process commits to the store.
   func changeToken() throws -> Int
+
+  /// Whether an analyst pinned a record.
+  func isPinned(_ record: RecordReference, by author: String) throws -> Bool
 }
 
 /// The write side of the store, used by import and notes and never handed to kiosk mode.

@@ -12,6 +12,9 @@ public struct EntityQuery: Hashable, Sendable {
   public var limit: Int
   /// Only records passing this expression (words and filters), if given.
   public var filter: SearchQuery?
+  /// When set, the records this analyst pinned, of any kind, newest pin first (`kind`,
+  /// `order` and `filter` do not apply).
+  public var pinnedBy: String?
 
   /// A query from its fields.
   public init(

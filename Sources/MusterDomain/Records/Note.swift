@@ -23,6 +23,19 @@ public struct Note: Hashable, Sendable, Codable {
   }
 }
 
+extension Note {
+  /// A new note with an id of its own: the time and a random part, so that notes written
+  /// in the same second by different sessions never collide.
+  public static func fresh(
+    on target: RecordReference, by author: String, at createdAt: Int, text: String
+  ) -> Note {
+    let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    return Note(
+      id: ID("note:\(createdAt)-\(random)"), target: target, author: author,
+      createdAt: createdAt, text: text)
+  }
+}
+
 /// An analyst's bookmark on a record.
 public struct Pin: Hashable, Sendable, Codable {
   /// The record pinned.

@@ -34,7 +34,8 @@ extension SQLiteCatalog {
 
   /// One page of records of one kind, sorted as asked.
   public func entities(_ query: EntityQuery) throws -> EntityPage {
-    try read { db in
+    if let author = query.pinnedBy { return try pins(of: author, query) }
+    return try read { db in
       let table = query.kind.rawValue
       // A filter is one more condition on the kind's table (named as the table).
       var condition = "1"
@@ -87,6 +88,43 @@ extension SQLiteCatalog {
           filterArguments.map { $0 as any DatabaseValueConvertible } + [limit, offset])
       ).compactMap { try reader.row(query.kind, $0) }
       return EntityPage(rows: rows, total: total, offset: offset)
+    }
+  }
+
+  /// One page of the records an analyst pinned, newest pin first.
+  ///
+  /// Pins of records that no longer exist are counted but not listed.
+  func pins(of author: String, _ query: EntityQuery) throws -> EntityPage {
+    try read { db in
+      let total =
+        try db.value(
+          Int.self, sql: "SELECT count(*) FROM pin WHERE author = ?", arguments: [author])
+        ?? 0
+      let offset = max(0, query.offset)
+      let targets = try db.values(
+        String.self,
+        sql:
+          "SELECT target FROM pin WHERE author = ? ORDER BY created_at DESC, target LIMIT ? OFFSET ?",
+        arguments: [author, max(0, query.limit), offset])
+      let reader = ListReader(db: db, asOf: query.asOf)
+      let rows = try targets.compactMap { target -> EntityRow? in
+        guard let record = RecordReference(target),
+          let rowid = try db.value(
+            Int64.self, sql: "SELECT rowid FROM \(record.kind.rawValue) WHERE id = ?",
+            arguments: [target])
+        else { return nil }
+        return try reader.row(record.kind, rowid)
+      }
+      return EntityPage(rows: rows, total: total, offset: offset)
+    }
+  }
+
+  /// Whether an analyst pinned a record.
+  public func isPinned(_ record: RecordReference, by author: String) throws -> Bool {
+    try read { db in
+      try db.value(
+        Int.self, sql: "SELECT count(*) FROM pin WHERE target = ? AND author = ?",
+        arguments: [record.rawValue, author]) == 1
     }
   }
 

@@ -9,6 +9,7 @@ public struct KeyBinding: Sendable {
     case panes = "Panes and records"
     case time = "Time"
     case search = "Search"
+    case notes = "Notes, pins and export"
     case app = "Muster"
   }
 
@@ -92,6 +93,15 @@ public struct Keymap: Sendable {
       "filter the timeline and the list (empty clears)", .search,
       hint: "f filter"),
     KeyBinding([.character("F")], .clearFilter, "clear the filter", .search),
+    KeyBinding(
+      [.character("a")], .startNote, "add a note to the record in view", .notes,
+      isKioskSafe: false),
+    KeyBinding(
+      [.character("p")], .togglePin, "pin or unpin the record in view", .notes,
+      isKioskSafe: false),
+    KeyBinding(
+      [.character("e")], .exportView, "export the view to a file", .notes,
+      isKioskSafe: false),
     KeyBinding([.character("?")], .toggleHelp, "this help", .app, hint: "? help"),
     KeyBinding([.control("l")], .redraw, "redraw the screen", .app),
     KeyBinding(
@@ -118,6 +128,20 @@ public struct Keymap: Sendable {
       case .backspace, .delete: return .deleteBackward
       case .up: return .recallQuery(by: -1)
       case .down: return .recallQuery(by: 1)
+      case .character(let character): return .type(character)
+      default: return nil
+      }
+    }
+    if state.noteDraft != nil {
+      switch key {
+      case .enter: return .submit
+      case .escape: return .cancel
+      case .backspace: return .deleteBackward
+      case .delete: return .edit(.deleteForward)
+      case .left: return .edit(.left)
+      case .right: return .edit(.right)
+      case .home, .control("a"): return .edit(.start)
+      case .end, .control("e"): return .edit(.end)
       case .character(let character): return .type(character)
       default: return nil
       }
@@ -183,6 +207,13 @@ public struct Keymap: Sendable {
       (or applies the filter), Esc restores the view as it was, Up and Down recall earlier
       queries (not in kiosk mode), Backspace deletes. A query that cannot be read shows why
       under the bar and the last results stay. Pasted text lands in the bar.
+
+      ## While writing a note (`a`)
+
+      Left and Right move the cursor a character at a time (wide characters whole), Home or
+      Ctrl-A to the start, End or Ctrl-E to the end; Backspace and Delete delete before and
+      under the cursor. Enter saves the note with your name (`$USER`) and the time; Esc
+      discards it. Pasted text lands in the note, control characters dropped.
 
       ## While typing a date (`t`)
 

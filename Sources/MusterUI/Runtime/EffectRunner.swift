@@ -2,17 +2,47 @@ import MusterDomain
 
 /// Runs effects against the read side of the store and reports what came back.
 ///
-/// Effects run synchronously: local SQLite reads take milliseconds. The runner is handed
-/// only `CatalogReading`, so nothing it does can write, whatever the mode.
+/// Effects run synchronously: local SQLite reads take milliseconds. Writing needs a
+/// `Desk`, which only an interactive session is given: a kiosk's runner has none, so
+/// nothing it does can write, whatever it is asked.
 public struct EffectRunner: Sendable {
   let catalog: any CatalogReading
   /// Where queries are remembered; `nil` in kiosk mode, which remembers nothing.
   let history: (any QueryHistory)?
+  /// What an analyst may write with; `nil` in kiosk mode.
+  let desk: Desk?
 
-  /// A runner reading from `catalog`, with the query history in `history`.
-  public init(catalog: any CatalogReading, history: (any QueryHistory)? = nil) {
+  /// An analyst's means of writing: notes and pins in the store, exports to files.
+  public struct Desk: Sendable {
+    /// The store's write side.
+    public var writer: any CatalogWriting
+    /// Writes exports, when the session can.
+    public var exporter: (any ViewExporting)?
+    /// Who writes (`$USER`).
+    public var author: String
+    /// Seconds since 1970 now.
+    public var now: @Sendable () -> Int
+
+    /// A desk from its parts.
+    public init(
+      writer: any CatalogWriting, exporter: (any ViewExporting)?, author: String,
+      now: @escaping @Sendable () -> Int
+    ) {
+      self.writer = writer
+      self.exporter = exporter
+      self.author = author
+      self.now = now
+    }
+  }
+
+  /// A runner reading from `catalog`, with the query history in `history`, writing with
+  /// `desk`.
+  public init(
+    catalog: any CatalogReading, history: (any QueryHistory)? = nil, desk: Desk? = nil
+  ) {
     self.catalog = catalog
     self.history = history
+    self.desk = desk
   }
 
   /// A search and the hits of its first `request.limit` matches, as one action.
@@ -37,6 +67,10 @@ public struct EffectRunner: Sendable {
         var query = EntityQuery(
           kind: tab.kind, order: .name, asOf: asOf, offset: offset, limit: limit)
         query.filter = filter
+        if tab == .pins {
+          // Without a desk (a kiosk) nobody is pinning: an author no pin has.
+          query.pinnedBy = desk?.author ?? "\u{0}"
+        }
         let page = try catalog.entities(query)
         return .listLoaded(tab, page, asOf: asOf)
       case .loadTimeline(let day, let limit, let filter):
@@ -77,6 +111,21 @@ public struct EffectRunner: Sendable {
       case .rememberQuery(let query):
         try history?.remember(query)
         return nil
+      case .addNote(let record, let text):
+        guard let desk else { return .failed("notes cannot be written here") }
+        try desk.writer.add(Note.fresh(on: record, by: desk.author, at: desk.now(), text: text))
+        return .noteAdded(record)
+      case .togglePin(let record):
+        guard let desk else { return .failed("pins cannot be written here") }
+        let isPinned = !(try catalog.isPinned(record, by: desk.author))
+        try desk.writer.setPinned(
+          isPinned, Pin(target: record, author: desk.author, createdAt: desk.now()))
+        return .pinToggled(record, isPinned: isPinned)
+      case .export(let export):
+        guard let exporter = desk?.exporter else {
+          return .failed("nothing can be exported here")
+        }
+        return .exported(path: try exporter.export(export))
       case .redrawScreen:
         return nil
       }

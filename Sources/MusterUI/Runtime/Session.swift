@@ -86,7 +86,8 @@ public struct Session {
       dispatch(.mouse(mouse), on: terminal)
     case .paste(let text):
       // Pasted text is text: it may be typed into a prompt, never run as keys.
-      guard state.datePrompt != nil || state.search.prompt != nil else { return }
+      guard state.datePrompt != nil || state.search.prompt != nil || state.noteDraft != nil
+      else { return }
       dispatch(.command(.insert(text)), on: terminal)
     case .resized(let size):
       dispatch(.resized(size), on: terminal)

@@ -44,6 +44,8 @@ public struct AppState: Equatable, Sendable {
   public var tour = TourState()
   /// The date being typed after `t`, or `nil`.
   public var datePrompt: String?
+  /// The note being written after `a`, or `nil`.
+  public var noteDraft: NoteDraft?
   /// A message for the status line, until the next key.
   public var message: String?
   /// The store's change token when the data was last loaded.
@@ -62,4 +64,20 @@ public struct AppState: Equatable, Sendable {
 
   /// The layout for the current size.
   public var layout: ScreenLayout { ScreenLayout(screen: screenSize) }
+}
+
+/// A note being written, and the record it is for.
+public struct NoteDraft: Equatable, Sendable {
+  /// The record the note is about.
+  public var target: RecordReference
+  /// The record's title, for the prompt.
+  public var title: String
+  /// The text and its cursor.
+  public var editor = LineEditor()
+
+  /// A draft for a record.
+  public init(target: RecordReference, title: String) {
+    self.target = target
+    self.title = title
+  }
 }

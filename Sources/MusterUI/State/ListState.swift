@@ -5,13 +5,16 @@ public enum ListTab: Int, CaseIterable, Hashable, Sendable {
   case actors
   case sites
   case deployments
+  /// The records the analyst pinned, of any kind (not in kiosk mode).
+  case pins
 
-  /// The kind of record it lists.
+  /// The kind of record it lists (pins list every kind; their query says so).
   public var kind: RecordKind {
     switch self {
     case .actors: .actor
     case .sites: .site
     case .deployments: .deployment
+    case .pins: .note
     }
   }
 
@@ -21,7 +24,13 @@ public enum ListTab: Int, CaseIterable, Hashable, Sendable {
     case .actors: "Actors"
     case .sites: "Sites"
     case .deployments: "Deployments"
+    case .pins: "Pins"
     }
+  }
+
+  /// The tabs a mode shows, in order: a kiosk has no pins.
+  public static func tabs(for mode: SessionMode) -> [ListTab] {
+    mode == .kiosk ? [.actors, .sites, .deployments] : allCases
   }
 }
 

@@ -37,6 +37,12 @@ public enum Action: Equatable, Sendable {
   case searchHitsLoaded(generation: Int, offset: Int, [SearchHit])
   /// The query history arrived.
   case historyLoaded([String])
+  /// A note was saved on a record.
+  case noteAdded(RecordReference)
+  /// A record was pinned or unpinned.
+  case pinToggled(RecordReference, isPinned: Bool)
+  /// The view was written to a file.
+  case exported(path: String)
   /// Something went wrong; the message is for the status line.
   case failed(String)
 }
@@ -68,6 +74,42 @@ public enum Effect: Hashable, Sendable {
   case loadHistory
   /// Add a query to the history (never in kiosk mode).
   case rememberQuery(String)
+  /// Save a note on a record (never in kiosk mode).
+  case addNote(RecordReference, text: String)
+  /// Pin a record, or unpin it if pinned (never in kiosk mode).
+  case togglePin(RecordReference)
+  /// Write a view to a file (never in kiosk mode).
+  case export(ViewExport)
   /// Draw every cell again on the next frame.
   case redrawScreen
+}
+
+/// What `e` writes: a brief of the record in view, or the records listed.
+public struct ViewExport: Hashable, Sendable {
+  /// What is written.
+  public enum Content: Hashable, Sendable {
+    /// A Markdown brief of one site or actor.
+    case brief(RecordReference)
+    /// The records of a list tab, with the lasting filter.
+    case list(ListTab, filter: SearchQuery?)
+    /// The records a search found.
+    case results(SearchQuery)
+  }
+
+  /// What is written.
+  public var content: Content
+  /// The day the export describes.
+  public var asOf: Day?
+
+  /// An export from its parts.
+  public init(content: Content, asOf: Day?) {
+    self.content = content
+    self.asOf = asOf
+  }
+}
+
+/// Writes exports for the browser; the muster command supplies it outside kiosk mode.
+public protocol ViewExporting: Sendable {
+  /// Writes `export` to a new file; returns its path.
+  func export(_ export: ViewExport) throws -> String
 }

@@ -102,6 +102,16 @@ extension AppState {
       search.history = Array(history.suffix(SearchState.historyLimit))
       return []
 
+    case .noteAdded(let record):
+      return noteArrived(on: record)
+
+    case .pinToggled(let record, let isPinned):
+      return pinArrived(record, isPinned: isPinned)
+
+    case .exported(let path):
+      message = "wrote \(path)"
+      return []
+
     case .failed(let text):
       message = text
       detail.isLoading = false
@@ -114,13 +124,12 @@ extension AppState {
   mutating func summaryArrived(_ loaded: CatalogSummary) -> [Effect] {
     let isFirst = summary == nil
     summary = loaded
-    list.counts = [
-      .actors: loaded.count(of: .actor), .sites: loaded.count(of: .site),
-      .deployments: loaded.count(of: .deployment),
-    ]
-    guard isFirst else { return activityEffect() }
+    list.counts[.actors] = loaded.count(of: .actor)
+    list.counts[.sites] = loaded.count(of: .site)
+    list.counts[.deployments] = loaded.count(of: .deployment)
+    guard isFirst else { return activityEffect() + pinCountEffect() }
     if asOf == nil { asOf = loaded.span?.last }
-    var effects = activityEffect()
+    var effects = activityEffect() + pinCountEffect()
     effects.append(listWindowEffect())
     if let asOf {
       effects.append(
@@ -130,6 +139,7 @@ extension AppState {
   }
 
   mutating func listArrived(_ tab: ListTab, _ page: EntityPage, asOf day: Day?) -> [Effect] {
+    if tab == .pins { list.counts[.pins] = page.total }
     guard tab == list.tab, day == asOf else { return [] }
     list.rows = page.rows
     list.offset = page.offset
@@ -175,6 +185,12 @@ extension AppState {
       ? TimelinePane.sparklineWidth(timelineWidth: layout.timeline.width) : 0
     guard buckets > 4 else { return [] }
     return [.loadActivity(span, buckets: buckets)]
+  }
+
+  /// Counts the analyst's pins for the Pins tab's label (an empty page of it).
+  func pinCountEffect() -> [Effect] {
+    guard mode == .interactive else { return [] }
+    return [.loadList(.pins, offset: 0, limit: 0, asOf: asOf, filter: nil)]
   }
 
   /// Loads the window of list rows around the selection if what must show is not loaded.

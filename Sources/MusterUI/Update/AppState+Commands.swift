@@ -33,29 +33,28 @@ extension AppState {
       return focus(on: pane)
 
     case .nextTab, .previousTab:
-      // The Results tab follows Deployments while there are results.
+      // The Results tab follows the last tab while there are results.
+      let tabs = ListTab.tabs(for: mode)
       let hasResults = search.results.query != nil
       if search.results.isShowing {
         search.results.isShowing = false
         list = ListState(
-          tab: command == .nextTab ? .actors : .deployments, counts: list.counts)
+          tab: command == .nextTab ? tabs[0] : tabs[tabs.count - 1], counts: list.counts)
         list.total = list.counts[list.tab] ?? 0
         focus = .list
         return [listWindowEffect()]
       }
       if hasResults,
-        (command == .nextTab && list.tab == .deployments)
-          || (command == .previousTab && list.tab == .actors)
+        (command == .nextTab && list.tab == tabs.last)
+          || (command == .previousTab && list.tab == tabs.first)
       {
         search.results.isShowing = true
         focus = .list
         return resultsWindowEffect()
       }
-      let count = ListTab.allCases.count
-      let step = command == .nextTab ? 1 : count - 1
-      list = ListState(
-        tab: ListTab(rawValue: (list.tab.rawValue + step) % count) ?? .actors,
-        counts: list.counts)
+      let index = tabs.firstIndex(of: list.tab) ?? 0
+      let step = command == .nextTab ? 1 : tabs.count - 1
+      list = ListState(tab: tabs[(index + step) % tabs.count], counts: list.counts)
       list.total = list.counts[list.tab] ?? 0
       focus = .list
       return [listWindowEffect()]
@@ -93,7 +92,24 @@ extension AppState {
       datePrompt = ""
       return []
 
+    case .startNote:
+      return startNote()
+
+    case .edit(let edit):
+      noteDraft?.editor.apply(edit)
+      return []
+
+    case .togglePin:
+      return togglePin()
+
+    case .exportView:
+      return exportView()
+
     case .type(let character):
+      if noteDraft != nil {
+        noteDraft?.editor.insert(String(character))
+        return []
+      }
       if search.prompt != nil {
         guard search.text.count < 200 else { return [] }
         search.text.append(character)
@@ -101,6 +117,10 @@ extension AppState {
       }
       guard datePrompt != nil else { return [] }
       if (datePrompt?.count ?? 0) < 21 { datePrompt?.append(character) }
+      return []
+
+    case .insert(let text) where noteDraft != nil:
+      noteDraft?.editor.insert(text)
       return []
 
     case .insert(let text):
@@ -122,6 +142,10 @@ extension AppState {
       return []
 
     case .deleteBackward:
+      if noteDraft != nil {
+        noteDraft?.editor.apply(.deleteBackward)
+        return []
+      }
       if search.prompt != nil {
         guard !search.text.isEmpty else { return [] }
         search.text.removeLast()
@@ -131,6 +155,7 @@ extension AppState {
       return []
 
     case .submit:
+      if noteDraft != nil { return submitNote() }
       if search.prompt != nil { return submitSearch() }
       guard let text = datePrompt else { return [] }
       datePrompt = nil
@@ -143,6 +168,11 @@ extension AppState {
       }
 
     case .cancel:
+      if noteDraft != nil {
+        noteDraft = nil
+        message = "note discarded"
+        return []
+      }
       if search.prompt != nil { return cancelSearch() }
       datePrompt = nil
       isHelpVisible = false

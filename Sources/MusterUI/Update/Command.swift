@@ -48,6 +48,14 @@ public enum Command: Hashable, Sendable {
   case stepMatch(by: Int)
   /// Put an earlier (or later) query from the history in the bar.
   case recallQuery(by: Int)
+  /// Start writing a note on the record in view (`a`; not in kiosk mode).
+  case startNote
+  /// Move the cursor in, or delete from, the note being written.
+  case edit(LineEditor.Edit)
+  /// Pin or unpin the record in view (`p`; not in kiosk mode).
+  case togglePin
+  /// Write the current view to a file (`e`; not in kiosk mode).
+  case exportView
   /// Scroll the help by lines.
   case scrollHelp(by: Int)
   /// Show or hide the help.

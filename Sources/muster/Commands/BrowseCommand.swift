@@ -30,7 +30,13 @@ struct BrowseCommand: ParsableCommand {
 
   func run() throws {
     try reportingFailures {
-      let catalog = try DatabaseLocation.openForReading(global)
+      let (catalog, writer) = try DatabaseLocation.openForBrowsing(global)
+      let desk = writer.map { writer in
+        EffectRunner.Desk(
+          writer: writer, exporter: nil,
+          author: Analyst.name(ProcessInfo.processInfo.environment),
+          now: { Int(time(nil)) })
+      }
       let history = FileQueryHistory(
         databasePath: catalog.path, environment: ProcessInfo.processInfo.environment)
       let noColor = global.noColor || !(getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
@@ -38,7 +44,7 @@ struct BrowseCommand: ParsableCommand {
       state.asOf = asOf?.asOf
       let status = try Browser.run(
         state, catalog: catalog, searchCatalog: try? SQLiteCatalog.openReadOnly(at: catalog.path),
-        history: history, noColor: noColor, ascii: global.ascii)
+        history: history, desk: desk, noColor: noColor, ascii: global.ascii)
       if status != 0 { throw ExitCode(status) }
     }
   }
@@ -50,7 +56,7 @@ enum Browser {
   /// the exit status (0, or 128 plus the signal that ended it).
   static func run(
     _ initial: AppState, catalog: any CatalogReading, searchCatalog: (any CatalogReading)?,
-    history: (any QueryHistory)?, noColor: Bool, ascii: Bool
+    history: (any QueryHistory)?, desk: EffectRunner.Desk? = nil, noColor: Bool, ascii: Bool
   ) throws -> Int32 {
     let mode = initial.mode
     let localeIsUTF8 = CursesLocale.prepare()
@@ -69,10 +75,24 @@ enum Browser {
     // Searches run on their own connection and thread, so typing never waits for one.
     var session = Session(
       state: state, options: options,
-      runner: EffectRunner(catalog: catalog, history: mode == .interactive ? history : nil),
+      runner: EffectRunner(
+        catalog: catalog, history: mode == .interactive ? history : nil,
+        desk: mode == .interactive ? desk : nil),
       searchWorker: searchCatalog.map(SearchWorker.init(catalog:)))
     try session.run(on: terminal)
     terminal.close()
     return terminal.endingSignal.map { 128 + $0 } ?? 0
+  }
+}
+
+/// Who is at the keyboard: the author of notes and the owner of pins.
+enum Analyst {
+  /// `$USER`, else the account's name, else `analyst`.
+  static func name(_ environment: [String: String]) -> String {
+    if let user = environment["USER"], !user.isEmpty { return user }
+    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+      return String(cString: name)
+    }
+    return "analyst"
   }
 }

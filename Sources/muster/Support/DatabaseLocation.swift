@@ -37,6 +37,13 @@ enum DatabaseLocation {
   ///
   /// Writable when the file allows (so an older schema is upgraded), read-only otherwise.
   static func openForReading(_ options: GlobalOptions) throws -> SQLiteCatalog {
+    try openForBrowsing(options).catalog
+  }
+
+  /// Opens the database like `openForReading`, with its write side when the file allows.
+  static func openForBrowsing(_ options: GlobalOptions) throws -> (
+    catalog: SQLiteCatalog, writer: SQLiteCatalogWriter?
+  ) {
     let path = try path(options)
     try createIfMissing(at: path, seeded: true, creatingFolder: options.db == nil)
     if FileManager.default.isWritableFile(atPath: path),
@@ -44,9 +51,10 @@ enum DatabaseLocation {
         atPath: (path as NSString).deletingLastPathComponent.isEmpty
           ? "." : (path as NSString).deletingLastPathComponent)
     {
-      return try SQLiteCatalog.openWritable(at: path).catalog
+      let writer = try SQLiteCatalog.openWritable(at: path)
+      return (writer.catalog, writer)
     }
-    return try SQLiteCatalog.openReadOnly(at: path)
+    return (try SQLiteCatalog.openReadOnly(at: path), nil)
   }
 
   static func createIfMissing(at path: String, seeded: Bool, creatingFolder: Bool) throws {

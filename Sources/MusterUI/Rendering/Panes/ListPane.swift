@@ -103,11 +103,12 @@ struct ListPane {
   var tabLabelSets: [[String]] {
     let results = state.search.results
     let hasResults = results.query != nil
+    let tabs = ListTab.tabs(for: state.mode)
     return [
-      ListTab.allCases.map { tab in tab.title + (state.list.counts[tab].map { " \($0)" } ?? "") }
+      tabs.map { tab in tab.title + (state.list.counts[tab].map { " \($0)" } ?? "") }
         + (hasResults ? ["Results \(results.totalText)"] : []),
-      ListTab.allCases.map(\.title) + (hasResults ? ["Results"] : []),
-      ListTab.allCases.map { String($0.title.prefix(4)) } + (hasResults ? ["Res"] : []),
+      tabs.map(\.title) + (hasResults ? ["Results"] : []),
+      tabs.map { String($0.title.prefix(4)) } + (hasResults ? ["Res"] : []),
     ]
   }
 
@@ -131,9 +132,10 @@ struct ListPane {
         x = screen.write(
           DisplayText(separator), at: Point(x: x, y: point.y), clip: limit, style: theme[.border])
       }
+      let tabs = ListTab.tabs(for: state.mode)
       let isActive =
         state.search.results.isShowing
-        ? index == ListTab.allCases.count : index == state.list.tab.rawValue
+        ? index == tabs.count : index == tabs.firstIndex(of: state.list.tab)
       let style = isActive ? theme[.activeTab] : theme[.muted]
       x = screen.write(
         DisplayText(fitting[index]), at: Point(x: x, y: point.y), clip: limit, style: style)

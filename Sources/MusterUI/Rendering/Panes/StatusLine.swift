@@ -32,6 +32,10 @@ struct StatusLine {
         DisplayText(keys), at: Point(x: x, y: area.minY), clip: area, style: theme[.statusLine])
       return
     }
+    if let draft = state.noteDraft {
+      drawNoteEditor(draft, from: x, in: area, on: &screen)
+      return
+    }
     if let prompt = state.datePrompt {
       x = screen.write(
         " As of (YYYY-MM-DD, YYYY-MM, YYYY): ", at: Point(x: x, y: area.minY), clip: area,
@@ -53,7 +57,7 @@ struct StatusLine {
         ? "no results"
         : "\(results.selected + 1) of \(results.matches.count) shown, \(results.totalText) found"
     } else {
-      let noun = state.list.tab.kind.plural
+      let noun = state.list.tab == .pins ? "pins" : state.list.tab.kind.plural
       right =
         state.list.total == 0
         ? "no \(noun)" : "\(state.list.selected + 1) of \(state.list.total) \(noun)"
@@ -82,5 +86,41 @@ struct StatusLine {
     screen.write(
       rightText, at: Point(x: area.maxX - rightText.width, y: area.minY), clip: area,
       style: state.message == nil ? theme[.statusLine] : theme[.statusKey])
+  }
+
+  /// The note editor: `Note on Albu Kamal: text`, the cursor's cell reversed, and the keys
+  /// at the right when there is room.
+  func drawNoteEditor(
+    _ draft: NoteDraft, from start: Int, in area: Rect, on screen: inout ScreenBuffer
+  ) {
+    let theme = options.theme
+    let keys = DisplayText(" Enter save  Esc cancel ")
+    let label =
+      DisplayText(" Note on ")
+      + DisplayText(draft.title).truncated(
+        toWidth: max(4, area.width / 4), ellipsis: options.glyphs.ellipsis) + DisplayText(": ")
+    var x = screen.write(
+      label, at: Point(x: start, y: area.minY), clip: area, style: theme[.statusKey])
+    let showsKeys = area.maxX - x - keys.width >= 20
+    let room = max(1, area.maxX - x - (showsKeys ? keys.width : 0) - 1)
+    let (text, cursorColumn) = draft.editor.visible(width: room)
+    let style = theme[.statusLine].merged(with: theme[.prompt])
+    screen.write(text, at: Point(x: x, y: area.minY), clip: area, style: style)
+    // The cursor: the cell under it reversed (a space past the end).
+    let cursorX = x + cursorColumn
+    let under = text.characters.reduce(into: (column: 0, character: nil as DisplayCharacter?)) {
+      found, character in
+      if found.column == cursorColumn, found.character == nil { found.character = character }
+      found.column += character.width
+    }.character
+    var cursorStyle = style
+    cursorStyle.isReversed.toggle()
+    screen.write(
+      under.map { DisplayText(characters: [$0]) } ?? DisplayText(" "),
+      at: Point(x: cursorX, y: area.minY), clip: area, style: cursorStyle)
+    x = area.maxX - keys.width
+    if showsKeys {
+      screen.write(keys, at: Point(x: x, y: area.minY), clip: area, style: theme[.statusLine])
+    }
   }
 }

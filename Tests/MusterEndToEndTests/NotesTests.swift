@@ -57,6 +57,27 @@ import Testing
     #expect(found.status == 0 && found.output.contains("note:"))
   }
 
+  @Test func eExportsTheViewToNewFilesAndNeverOverwrites() throws {
+    let tmux = try browser(as: "alice")
+    // The detail of Iraq is focused: a brief.
+    try tmux.send("e")
+    try tmux.waitFor("wrote \(folder.path)/muster-iraq-2021-11-30.md")
+    let brief = try String(
+      contentsOfFile: folder.file("muster-iraq-2021-11-30.md"), encoding: .utf8)
+    #expect(brief.hasPrefix("# Iraq (country)"))
+    // Back in the Sites list: GeoJSON of the sites, then a second file beside it.
+    try tmux.send("Escape")
+    usleep(100_000)
+    try tmux.send("e")
+    try tmux.waitFor("wrote \(folder.path)/muster-sites-2021-11-30.geojson")
+    try tmux.send("e")
+    try tmux.waitFor("wrote \(folder.path)/muster-sites-2021-11-30-2.geojson")
+    let data = try Data(
+      contentsOf: URL(fileURLWithPath: folder.file("muster-sites-2021-11-30.geojson")))
+    let root = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    #expect(root?["type"] as? String == "FeatureCollection")
+  }
+
   @Test func manyProcessesAddingNotesAtOnceLoseNone() throws {
     // Eight writers, 25 notes each, all at once.
     let script = """

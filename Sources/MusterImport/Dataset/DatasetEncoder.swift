@@ -5,6 +5,19 @@ import Yams
 public enum DatasetEncoder {
   /// The dataset as YAML text.
   public static func yaml(_ dataset: Dataset) throws -> String {
+    try Yams.serialize(node: node(dataset), width: -1, allowUnicode: true)
+  }
+
+  /// The dataset as JSON text: the same document in JSON syntax, which YAML (and so
+  /// `DatasetReader`) reads too.
+  public static func json(_ dataset: Dataset) -> String {
+    var out = ""
+    JSONText.write(node(dataset), into: &out, indent: "")
+    return out + "\n"
+  }
+
+  /// The dataset as one YAML node.
+  static func node(_ dataset: Dataset) -> Node {
     var root: [(String, Node?)] = [("muster", plain(String(DatasetReader.formatVersion)))]
     root.append(("title", dataset.title.map(text)))
     root.append(("description", dataset.description.map(text)))
@@ -17,7 +30,7 @@ public enum DatasetEncoder {
     root.append(("events", list(dataset.events.map(event))))
     root.append(("notes", list(dataset.notes.map(note))))
     root.append(("pins", list(dataset.pins.map(pin))))
-    return try Yams.serialize(node: mapping(root), width: -1, allowUnicode: true)
+    return mapping(root)
   }
 
   // MARK: Nodes

@@ -31,11 +31,13 @@ struct BrowseCommand: ParsableCommand {
   func run() throws {
     try reportingFailures {
       let (catalog, writer) = try DatabaseLocation.openForBrowsing(global)
+      let author = Analyst.name(ProcessInfo.processInfo.environment)
       let desk = writer.map { writer in
         EffectRunner.Desk(
-          writer: writer, exporter: nil,
-          author: Analyst.name(ProcessInfo.processInfo.environment),
-          now: { Int(time(nil)) })
+          writer: writer,
+          exporter: FileExporter(
+            catalog: catalog, author: author, folder: FileManager.default.currentDirectoryPath),
+          author: author, now: { Int(time(nil)) })
       }
       let history = FileQueryHistory(
         databasePath: catalog.path, environment: ProcessInfo.processInfo.environment)

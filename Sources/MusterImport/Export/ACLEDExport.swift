@@ -1,0 +1,140 @@
+import MusterDomain
+
+/// Events as an ACLED CSV export (the current 31 columns), which `muster import` and other
+/// ACLED tools read.
+///
+/// An event imported from ACLED comes back as the row it came from (its `event_id_cnty`,
+/// types, actors with their `inter` codes, place, precision codes, sources and tags), so
+/// exporting and importing again gives the same records. Other events are written as
+/// ACLED would: their slug as the id, their participants as actors, their site and its
+/// areas as the place, their documents' sources as the sources.
+public enum ACLEDExport {
+  /// The CSV text (RFC 4180, CRLF line ends) of `events`, reading names from `dataset`.
+  public static func csv(_ events: [Event], in dataset: Dataset) -> String {
+    let actors = Dictionary(
+      dataset.actors.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+    let sites = Dictionary(
+      dataset.sites.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+    let documents = Dictionary(
+      dataset.documents.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+    let sources = Dictionary(
+      dataset.sources.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+    var out = ACLEDRows.current.joined(separator: ",") + "\r\n"
+    for event in events {
+      var row: [String: String] = [:]
+      row["event_id_cnty"] =
+        event.externalID ?? String(event.id.rawValue.drop { $0 != ":" }.dropFirst())
+      row["event_date"] = event.date.first.description
+      row["year"] = String(event.date.first.civil.year)
+      row["time_precision"] =
+        event.date.nativeCode.flatMap(acledCode)
+        ?? (event.date.precision == .day ? "1" : event.date.precision == .week ? "2" : "3")
+      let types = event.classification
+      switch types.count {
+      case 3...:
+        (row["disorder_type"], row["event_type"], row["sub_event_type"]) = (
+          types[0], types[1], types[2]
+        )
+      case 2: (row["event_type"], row["sub_event_type"]) = (types[0], types[1])
+      case 1: row["event_type"] = types[0]
+      default: row["event_type"] = event.kind.rawValue
+      }
+      var side1: [String] = []
+      var side2: [String] = []
+      var sawActor2 = false
+      for participant in event.participants {
+        let actor = actors[participant.actor.rawValue]
+        let name = actor?.name ?? participant.actor.rawValue
+        switch participant.role {
+        case .actor1:
+          row["actor1"] = name
+          row["inter1"] = actor?.acledTypeCode.map(String.init)
+        case .actor2:
+          row["actor2"] = name
+          row["inter2"] = actor?.acledTypeCode.map(String.init)
+          sawActor2 = true
+        case .associated where sawActor2: side2.append(name)
+        default:
+          if row["actor1"] == nil {
+            row["actor1"] = name
+            row["inter1"] = actor?.acledTypeCode.map(String.init)
+          } else {
+            side1.append(name)
+          }
+        }
+      }
+      row["assoc_actor_1"] = side1.joined(separator: "; ")
+      row["assoc_actor_2"] = side2.joined(separator: "; ")
+      var tags: [String] = []
+      for tag in event.tags {
+        if tag == "civilian targeting" {
+          row["civilian_targeting"] = "Civilian targeting"
+        } else if let (name, value) = keyed(tag), ["interaction", "region"].contains(name) {
+          row[name] = value
+        } else if let (name, value) = keyed(tag), name == "source scale" {
+          row["source_scale"] = value
+        } else {
+          tags.append(tag)
+        }
+      }
+      row["tags"] = tags.joined(separator: "; ")
+      if let site = event.site.flatMap({ sites[$0.rawValue] }) {
+        row["location"] = site.name
+        var areas: [String] = []
+        var parent = site.parent.flatMap { sites[$0.rawValue] }
+        var country = site.country
+        while let area = parent {
+          if area.kind == .country {
+            country = area.name
+          } else {
+            areas.insert(area.name, at: 0)
+          }
+          parent = area.parent.flatMap { sites[$0.rawValue] }
+        }
+        row["country"] = country
+        for (column, area) in zip(["admin1", "admin2", "admin3"], areas) { row[column] = area }
+        if let location = site.location {
+          row["latitude"] = String(location.latitude)
+          row["longitude"] = String(location.longitude)
+          row["geo_precision"] =
+            location.nativeCode.flatMap(acledCode)
+            ?? (location.precision == .exact ? "1" : location.precision == .nearPlace ? "2" : "3")
+        }
+      }
+      let names = event.citations.compactMap { citation in
+        documents[citation.document.rawValue].flatMap { sources[$0.source.rawValue]?.name }
+      }
+      // An event imported without sources was credited to ACLED itself.
+      row["source"] = names == ["ACLED"] ? "" : names.joined(separator: "; ")
+      row["notes"] = event.summary
+      row["fatalities"] = event.fatalities.map { String($0.best ?? $0.low ?? 0) } ?? ""
+      row["timestamp"] = event.sourceTimestamp.map(String.init)
+      out += ACLEDRows.current.map { CSVText.field(row[$0] ?? "") }.joined(separator: ",")
+      out += "\r\n"
+    }
+    return out
+  }
+
+  /// `acled:2` → `2`.
+  static func acledCode(_ code: String) -> String? {
+    code.hasPrefix("acled:") ? String(code.dropFirst(6)) : nil
+  }
+
+  /// `region=Middle East` → (`region`, `Middle East`).
+  static func keyed(_ tag: String) -> (String, String)? {
+    guard let equals = tag.firstIndex(of: "=") else { return nil }
+    return (String(tag[..<equals]), String(tag[tag.index(after: equals)...]))
+  }
+}
+
+/// Writing CSV fields (RFC 4180).
+public enum CSVText {
+  /// A field, quoted when it holds a comma, a quote, a line break or edge spaces.
+  public static func field(_ text: String) -> String {
+    let needsQuotes =
+      text.contains { $0 == "," || $0 == "\"" || $0.isNewline }
+      || text.first == " " || text.last == " "
+    guard needsQuotes else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}

@@ -50,7 +50,7 @@ let package = Package(
       name: "muster-bench",
       dependencies: [
         "MusterDomain", "MusterImport", "MusterStore", "MusterTerminal", "MusterUI",
-        .product(name: "CSV", package: "CSV.swift"),
+        "MusterResources", .product(name: "CSV", package: "CSV.swift"),
       ],
       path: "Benchmarks/Sources/muster-bench"),
 

@@ -131,6 +131,8 @@ def acled_database(rows):
     db = os.path.join(WORK, f"acled-{rows}.db")
     if not os.path.exists(db):
         run([MUSTER, "--db", db, "import", acled_file(rows)])
+    # A writable open brings an older database's schema up to date (the map's index).
+    run([MUSTER, "--db", db, "list", "sites", "--limit", "1"])
     return db
 
 

@@ -8,4 +8,7 @@ public enum BundledResources {
 
   /// Every embedded file, by name.
   public static var files: [String: String] { EmbeddedResources.files }
+
+  /// Country outlines for the map (Natural Earth 1:110m; see Resources/naturalearth).
+  public static var borders: String { EmbeddedResources.files["borders.txt"] ?? "" }
 }

@@ -134,6 +134,19 @@ import Testing
     try again.waitFor("Sites 7")
   }
 
+  @Test func theMapShowsInTheRealTerminalAsRenderDrawsIt() throws {
+    let tmux = try TmuxSession(command: wrapped("--as-of 2021-01-15"))
+    try tmux.waitFor("Detail › Bouthaina Shaaban")
+    try tmux.send("l", "j", "j", "m")
+    try tmux.waitFor("Map · as of 2021-01-15")
+    try tmux.waitFor("Fifth Corps  ")
+    #expect(try tmux.screen().prefix(40) == rendered("l j j m", asOf: "2021-01-15")[...])
+    // Focused, the arrows pan it: the screen changes, the list selection does not.
+    let before = try tmux.screen()
+    try tmux.send("Tab", "Left", "Left")
+    try tmux.waitForScreen { $0 != before && $0.joined().contains("3 of 11 sites") }
+  }
+
   @Test func theBorderPointsChangeHolderAsTheTimeCursorCrossesDecember2020() throws {
     let tmux = try TmuxSession(command: wrapped("--as-of 2020-11-30"))
     try tmux.waitFor("as of 2020-11-30")

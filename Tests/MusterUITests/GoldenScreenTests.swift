@@ -40,6 +40,18 @@ import Testing
     try check("help", keys: "?", size: size)
   }
 
+  /// The map of the seed region, the border points selected, as of the end of 2020.
+  @Test(arguments: sizes)
+  func map(size: Size) throws {
+    try check("map-2020-12-31", keys: "l j j m", size: size, asOf: "2020-12-31")
+  }
+
+  @Test func mapInASCII() throws {
+    let screen = try seeded.screen(
+      "l j j m", size: Size(width: 100, height: 30), asOf: "2020-12-31", glyphs: .ascii)
+    try GoldenScreen.check(screen, named: "map-ascii-100x30")
+  }
+
   @Test func narrow() throws {
     try check("narrow", keys: "j Enter", size: Size(width: 60, height: 30))
   }

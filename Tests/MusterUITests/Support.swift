@@ -24,13 +24,16 @@ final class SeededCatalog: Sendable {
   /// The screen after the keys (names separated by spaces, as `muster render` takes them).
   func screen(
     _ keys: String = "", size: Size = Size(width: 120, height: 40), asOf: String? = nil,
-    mode: SessionMode = .interactive, glyphs: GlyphSet = .unicode
+    mode: SessionMode = .interactive, glyphs: GlyphSet = .unicode, theme: Theme = .monochrome
   ) throws -> ScreenBuffer {
     try Headless.screen(
       catalog: catalog, size: size, events: try Headless.events(fromKeys: keys),
       asOf: try asOf.map(day), mode: mode,
-      options: RenderOptions(theme: .monochrome, glyphs: glyphs))
+      options: RenderOptions(theme: theme, glyphs: glyphs, outlines: Self.outlines))
   }
+
+  /// The country outlines the binary ships.
+  static let outlines = MapOutlines(text: BundledResources.borders)
 
   /// A session that has started and loaded its first screen.
   func session(

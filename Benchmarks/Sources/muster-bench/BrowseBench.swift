@@ -1,5 +1,6 @@
 import Foundation
 import MusterDomain
+import MusterResources
 import MusterStore
 import MusterTerminal
 import MusterUI
@@ -11,7 +12,8 @@ func benchBrowse(_ path: String) throws {
   let catalog: any CatalogReading =
     ProcessInfo.processInfo.environment["MUSTER_BENCH_TRACE"] != nil ? timed : timed.inner
   let size = Size(width: 120, height: 40)
-  let options = RenderOptions(theme: .standard)
+  let options = RenderOptions(
+    theme: .standard, outlines: MapOutlines(text: BundledResources.borders))
 
   func session(_ setup: String) throws -> (Session, ScriptedTerminal) {
     let terminal = ScriptedTerminal(size: size, events: try Headless.events(fromKeys: setup))
@@ -58,4 +60,11 @@ func benchBrowse(_ path: String) throws {
   try measure("time cursor: [ and ]", setup: "", keys: ["[", "[", "]"], rounds: 150)
   try measure("time cursor: { }", setup: "", keys: ["{", "{", "}"], rounds: 90)
   try measure("tab: next list tab", setup: "", keys: ["l"], rounds: 60)
+  // The map beside the list, focused: panning an eighth at a time loads the sites around
+  // the view now and then; zooming out and in redraws every outline in view.
+  try measure(
+    "map: pan (arrows)", setup: "m Tab",
+    keys: ["Right", "Right", "Down", "Right", "Left", "Up", "Up", "Left", "Down", "Left"],
+    rounds: 400)
+  try measure("map: zoom - and +", setup: "m Tab", keys: ["-", "-", "+", "+"], rounds: 200)
 }

@@ -60,6 +60,10 @@ final class TimedCatalog: CatalogReading, @unchecked Sendable {
     try timed("activity") { try inner.activity(in: range, buckets: buckets) }
   }
   func changeToken() throws -> Int { try timed("changeToken") { try inner.changeToken() } }
+  func mapSites(in box: GeoBox, asOf day: Day?, limit: Int) throws -> [MapSite] {
+    try timed("mapSites") { try inner.mapSites(in: box, asOf: day, limit: limit) }
+  }
+  func siteBounds() throws -> GeoBox? { try timed("siteBounds") { try inner.siteBounds() } }
   func isPinned(_ record: RecordReference, by author: String) throws -> Bool {
     try timed("isPinned") { try inner.isPinned(record, by: author) }
   }

@@ -39,6 +39,12 @@ public protocol CatalogReading: Sendable {
 
   /// Whether an analyst pinned a record.
   func isPinned(_ record: RecordReference, by author: String) throws -> Bool
+
+  /// Located sites inside `box` (at most `limit`), each with its holder as of `day`.
+  func mapSites(in box: GeoBox, asOf day: Day?, limit: Int) throws -> [MapSite]
+
+  /// The box around every located site, or `nil` when none has a location.
+  func siteBounds() throws -> GeoBox?
 }
 
 /// The write side of the store, used by import and notes and never handed to kiosk mode.

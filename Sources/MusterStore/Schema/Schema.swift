@@ -89,6 +89,10 @@ enum Schema {
       try db.execute(sql: SearchTerms.createTable)
       try SearchTerms.rebuild(db)
     }
+    migrator.registerMigration("v5 site locations") { db in
+      // The map reads the sites inside its view by latitude.
+      try db.execute(sql: "CREATE INDEX site_by_location ON site(latitude, longitude)")
+    }
     return migrator
   }
 

@@ -9,6 +9,7 @@ public struct KeyBinding: Sendable {
     case panes = "Panes and records"
     case time = "Time"
     case search = "Search"
+    case map = "Map"
     case notes = "Notes, pins and export"
     case app = "Muster"
   }
@@ -94,6 +95,12 @@ public struct Keymap: Sendable {
       hint: "f filter"),
     KeyBinding([.character("F")], .clearFilter, "clear the filter", .search),
     KeyBinding(
+      [.character("m")], .toggleMap, "show or hide the map (arrows pan it when focused)", .map,
+      hint: "m map"),
+    KeyBinding([.character("+"), .character("=")], .zoomMap(in: true), "zoom the map in", .map),
+    KeyBinding([.character("-")], .zoomMap(in: false), "zoom the map out", .map),
+    KeyBinding([.character("0")], .fitMap, "fit the map around every located site", .map),
+    KeyBinding(
       [.character("a")], .startNote, "add a note to the record in view", .notes,
       isKioskSafe: false),
     KeyBinding(
@@ -167,6 +174,15 @@ public struct Keymap: Sendable {
       default: return .cancel
       }
     }
+    if state.focus == .map, state.map.isShown {
+      switch key {
+      case .left, .character("h"): return .panMap(x: -1, y: 0)
+      case .right, .character("l"): return .panMap(x: 1, y: 0)
+      case .up, .character("k"): return .panMap(x: 0, y: -1)
+      case .down, .character("j"): return .panMap(x: 0, y: 1)
+      default: break
+      }
+    }
     return bindings(for: state.mode).first { $0.keys.contains(key) }?.command
   }
 
@@ -207,6 +223,14 @@ public struct Keymap: Sendable {
       (or applies the filter), Esc restores the view as it was, Up and Down recall earlier
       queries (not in kiosk mode), Backspace deletes. A query that cannot be read shows why
       under the bar and the last results stay. Pasted text lands in the bar.
+
+      ## While the map has focus (`m`, then Tab or `3`)
+
+      The arrow keys (or `h` `j` `k` `l`) move the view by an eighth of its size; `+` and `-`
+      zoom, `0` fits every located site. Each site is a marker in the colour (and shape) of
+      the actor holding it as of the time cursor, listed in the legend; the site in the
+      detail or selected in the list is highlighted and named. On screens 160 columns wide
+      or more the map shows beside the detail instead of in its place.
 
       ## While writing a note (`a`)
 

@@ -11,7 +11,12 @@ public func render(_ state: AppState, options: RenderOptions = RenderOptions()) 
   }
   TimelinePane(state: state, layout: layout, options: options).draw(on: &screen)
   ListPane(state: state, options: options).draw(in: layout.list, on: &screen)
-  DetailPane(state: state, options: options).draw(in: layout.detail, on: &screen)
+  if layout.showsDetail {
+    DetailPane(state: state, options: options).draw(in: layout.detail, on: &screen)
+  }
+  if let map = layout.map {
+    MapPane(state: state, options: options).draw(in: map, on: &screen)
+  }
   StatusLine(state: state, options: options).draw(in: layout.statusLine, on: &screen)
   if state.search.prompt != nil, layout.statusLine.minY > 0 {
     SearchBar(state: state, options: options).draw(

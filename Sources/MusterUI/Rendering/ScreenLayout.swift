@@ -18,6 +18,8 @@ public struct ScreenLayout: Equatable, Sendable {
   public static let minimum = Size(width: 40, height: 10)
   /// The narrowest screen with the wide arrangement.
   public static let wideWidth = 100
+  /// The narrowest screen that shows the map beside the detail.
+  public static let fourPaneWidth = 160
 
   /// Which of the arrangements this is.
   public let arrangement: Arrangement
@@ -27,16 +29,20 @@ public struct ScreenLayout: Equatable, Sendable {
   public let list: Rect
   /// The detail's box.
   public let detail: Rect
+  /// The map's box, when the map shows: the detail's, or its right half on a screen of
+  /// `fourPaneWidth` columns or more.
+  public let map: Rect?
   /// The status line.
   public let statusLine: Rect
 
   /// The layout for a screen of `size`.
-  public init(screen size: Size) {
+  public init(screen size: Size, showsMap: Bool = false) {
     let screen = Rect(size: size)
     guard size.width >= Self.minimum.width, size.height >= Self.minimum.height else {
       arrangement = .tooSmall
       let empty = Rect(x: 0, y: 0, width: 0, height: 0)
       (timeline, list, detail, statusLine) = (empty, empty, empty, empty)
+      map = nil
       return
     }
     let (body, status) = screen.splitBottom(height: 1)
@@ -47,7 +53,14 @@ public struct ScreenLayout: Equatable, Sendable {
       timeline = top
       let (left, right) = panes.splitLeft(width: max(32, panes.width * 2 / 5))
       list = left
-      detail = right
+      if showsMap && size.width >= Self.fourPaneWidth {
+        let (text, chart) = right.splitLeft(width: right.width / 2)
+        detail = text
+        map = chart
+      } else {
+        detail = right
+        map = showsMap ? right : nil
+      }
     } else {
       arrangement = .stacked
       let (strip, panes) = body.splitTop(height: 1)
@@ -55,8 +68,12 @@ public struct ScreenLayout: Equatable, Sendable {
       let (upper, lower) = panes.splitTop(height: panes.height / 2)
       list = upper
       detail = lower
+      map = showsMap ? lower : nil
     }
   }
+
+  /// Whether the detail pane shows (the map has not taken its place).
+  public var showsDetail: Bool { map == nil || map != detail }
 
   /// Rows of list entries visible (the box's inside less the tab line).
   public var listRows: Int { max(0, list.height - 3) }
@@ -71,6 +88,7 @@ public struct ScreenLayout: Equatable, Sendable {
   public func pane(at point: Point) -> Pane? {
     if timeline.contains(point) { return .timeline }
     if list.contains(point) { return .list }
+    if let map, map.contains(point) { return .map }
     if detail.contains(point) { return .detail }
     return nil
   }

@@ -111,6 +111,11 @@ public struct EffectRunner: Sendable {
       case .rememberQuery(let query):
         try history?.remember(query)
         return nil
+      case .loadMapSites(let box, let day):
+        return .mapSitesLoaded(
+          box, asOf: day, try catalog.mapSites(in: box, asOf: day, limit: MapState.siteLimit))
+      case .loadSiteBounds:
+        return .siteBoundsLoaded(try catalog.siteBounds())
       case .addNote(let record, let text):
         guard let desk else { return .failed("notes cannot be written here") }
         try desk.writer.add(Note.fresh(on: record, by: desk.author, at: desk.now(), text: text))

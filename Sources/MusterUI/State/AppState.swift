@@ -12,6 +12,8 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
   case timeline
   case list
   case detail
+  /// The map, when it shows (`m`).
+  case map
 }
 
 /// Everything the screen shows, as plain values; the single source of truth.
@@ -44,6 +46,8 @@ public struct AppState: Equatable, Sendable {
   public var tour = TourState()
   /// The date being typed after `t`, or `nil`.
   public var datePrompt: String?
+  /// The map pane.
+  public var map = MapState()
   /// The note being written after `a`, or `nil`.
   public var noteDraft: NoteDraft?
   /// A message for the status line, until the next key.
@@ -63,7 +67,14 @@ public struct AppState: Equatable, Sendable {
   public var span: DayRange? { summary?.span }
 
   /// The layout for the current size.
-  public var layout: ScreenLayout { ScreenLayout(screen: screenSize) }
+  public var layout: ScreenLayout { ScreenLayout(screen: screenSize, showsMap: map.isShown) }
+
+  /// The panes Tab visits, in order: the map takes the detail's place unless the screen
+  /// is wide enough for both.
+  public var panes: [Pane] {
+    guard map.isShown else { return [.timeline, .list, .detail] }
+    return layout.showsDetail ? [.timeline, .list, .detail, .map] : [.timeline, .list, .map]
+  }
 }
 
 /// A note being written, and the record it is for.

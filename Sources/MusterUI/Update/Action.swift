@@ -37,6 +37,10 @@ public enum Action: Equatable, Sendable {
   case searchHitsLoaded(generation: Int, offset: Int, [SearchHit])
   /// The query history arrived.
   case historyLoaded([String])
+  /// Located sites arrived for the map: the box and day asked for.
+  case mapSitesLoaded(GeoBox, asOf: Day?, [MapSite])
+  /// The box around every located site arrived (`nil`: none is located).
+  case siteBoundsLoaded(GeoBox?)
   /// A note was saved on a record.
   case noteAdded(RecordReference)
   /// A record was pinned or unpinned.
@@ -74,6 +78,10 @@ public enum Effect: Hashable, Sendable {
   case loadHistory
   /// Add a query to the history (never in kiosk mode).
   case rememberQuery(String)
+  /// Located sites in a box, with holders as of a day, for the map.
+  case loadMapSites(GeoBox, asOf: Day?)
+  /// The box around every located site.
+  case loadSiteBounds
   /// Save a note on a record (never in kiosk mode).
   case addNote(RecordReference, text: String)
   /// Pin a record, or unpin it if pinned (never in kiosk mode).

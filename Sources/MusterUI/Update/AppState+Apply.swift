@@ -22,7 +22,9 @@ extension AppState {
     case .resized(let size):
       screenSize = size
       keepSelectionsVisible()
-      return activityEffect()
+      if focus == .detail, !layout.showsDetail { focus = .map }
+      if focus == .map, !map.isShown { focus = .detail }
+      return activityEffect() + mapSitesEffect()
 
     case .idled(let seconds):
       return [.checkForChanges] + idled(for: seconds)
@@ -90,6 +92,7 @@ extension AppState {
       guard let previous = changeToken, previous != token else { return [] }
       // Another process committed (an import, another analyst's note): reload what is
       // shown, keeping the selections.
+      map.loadedBox = nil
       return [.loadSummary] + reloadForTimeCursor()
 
     case .searchCompleted(let generation, let found, let hits):
@@ -101,6 +104,12 @@ extension AppState {
     case .historyLoaded(let history):
       search.history = Array(history.suffix(SearchState.historyLimit))
       return []
+
+    case .mapSitesLoaded(let box, let day, let sites):
+      return mapSitesArrived(box, asOf: day, sites)
+
+    case .siteBoundsLoaded(let box):
+      return siteBoundsArrived(box)
 
     case .noteAdded(let record):
       return noteArrived(on: record)
@@ -226,6 +235,7 @@ extension AppState {
     case .list: list.selectedRow?.record
     case .timeline: timeline.selectedEntry?.record
     case .detail: detail.linkAtCursor
+    case .map: highlightedSite
     }
   }
 
@@ -251,7 +261,7 @@ extension AppState {
       detail.isLoading = true
       effects.append(.loadDetail(record, asOf: asOf))
     }
-    return effects
+    return effects + mapSitesEffect()
   }
 
   // MARK: Scrolling

@@ -13,6 +13,7 @@ extension AppState {
       case .list: rows = layout.listRows
       case .timeline: rows = layout.timelineRows
       case .detail: rows = layout.detailRows
+      case .map: rows = 0
       }
       return move(by: pages * max(1, rows - 1))
 
@@ -22,12 +23,11 @@ extension AppState {
     case .moveToEnd:
       return move(by: Int.max / 2)
 
-    case .focusNext:
-      return focus(on: Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count) ?? .list)
-
-    case .focusPrevious:
-      let count = Pane.allCases.count
-      return focus(on: Pane(rawValue: (focus.rawValue + count - 1) % count) ?? .list)
+    case .focusNext, .focusPrevious:
+      let order = panes
+      let index = order.firstIndex(of: focus) ?? 0
+      let step = command == .focusNext ? 1 : order.count - 1
+      return focus(on: order[(index + step) % order.count])
 
     case .focus(let pane):
       return focus(on: pane)
@@ -91,6 +91,18 @@ extension AppState {
     case .promptForDate:
       datePrompt = ""
       return []
+
+    case .toggleMap:
+      return toggleMap()
+
+    case .zoomMap(let zoomsIn):
+      return zoomMap(in: zoomsIn)
+
+    case .panMap(let x, let y):
+      return panMap(x: x, y: y)
+
+    case .fitMap:
+      return fitMap()
 
     case .startNote:
       return startNote()
@@ -236,6 +248,9 @@ extension AppState {
       keepSelectionsVisible()
       return effects
 
+    case .map:
+      return []
+
     case .detail:
       guard !detail.lines.isEmpty else { return [] }
       detail.cursor = min(
@@ -247,13 +262,19 @@ extension AppState {
 
   /// Focuses a pane.
   mutating func focus(on pane: Pane) -> [Effect] {
-    focus = pane
+    switch pane {
+    case .detail where !layout.showsDetail: focus = .map
+    case .map where !map.isShown: focus = .detail
+    default: focus = pane
+    }
     return []
   }
 
   /// Enter: the selected record into the detail, or along the link under its cursor.
   mutating func open() -> [Effect] {
     switch focus {
+    case .map:
+      return []
     case .list, .timeline:
       guard let record = selectedRecord else { return [] }
       let from = focus
@@ -337,6 +358,8 @@ extension AppState {
         guard let line else { return effects }
         if wasFocused && line == detail.cursor { return effects + open() }
         effects += move(by: line - detail.cursor)
+      case .map:
+        break
       }
       return effects
     }

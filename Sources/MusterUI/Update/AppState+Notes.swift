@@ -17,6 +17,9 @@ extension AppState {
     case .timeline:
       guard let entry = timeline.selectedEntry else { return nil }
       return (entry.record, entry.title)
+    case .map:
+      guard let record = highlightedSite else { return nil }
+      return (record, map.sites.first { $0.record == record }?.name ?? record.rawValue)
     }
   }
 

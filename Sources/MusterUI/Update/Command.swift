@@ -56,6 +56,14 @@ public enum Command: Hashable, Sendable {
   case togglePin
   /// Write the current view to a file (`e`; not in kiosk mode).
   case exportView
+  /// Show or hide the map (`m`).
+  case toggleMap
+  /// Zoom the map in (or out) a step.
+  case zoomMap(in: Bool)
+  /// Move the map by a fraction of its size, in eighths: right and down are positive.
+  case panMap(x: Int, y: Int)
+  /// Fit the map around every located site (`0`).
+  case fitMap
   /// Scroll the help by lines.
   case scrollHelp(by: Int)
   /// Show or hide the help.

@@ -71,7 +71,7 @@ enum Browser {
     defer { terminal.close() }
     let options = RenderOptions(
       theme: noColor || terminal.colorDepth == 0 ? .monochrome : .standard,
-      glyphs: ascii || !localeIsUTF8 ? .ascii : .unicode)
+      glyphs: ascii || !localeIsUTF8 ? .ascii : .unicode, outlines: BundledOutlines.world)
     var state = initial
     state.screenSize = terminal.size
     // Searches run on their own connection and thread, so typing never waits for one.

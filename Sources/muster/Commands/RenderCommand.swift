@@ -1,5 +1,6 @@
 import ArgumentParser
 import MusterDomain
+import MusterResources
 import MusterTerminal
 import MusterUI
 
@@ -41,7 +42,8 @@ struct RenderCommand: ParsableCommand {
       let screen = try Headless.screen(
         catalog: catalog, size: size.size, events: events, asOf: asOf?.asOf,
         options: RenderOptions(
-          theme: theme == .mono ? .monochrome : .standard, glyphs: global.ascii ? .ascii : .unicode)
+          theme: theme == .mono ? .monochrome : .standard, glyphs: global.ascii ? .ascii : .unicode,
+          outlines: BundledOutlines.world)
       )
       for line in screen.lines() {
         var trimmed = line
@@ -72,4 +74,9 @@ struct ScreenSize: ExpressibleByArgument {
 enum ThemeName: String, ExpressibleByArgument, CaseIterable {
   case mono
   case color
+}
+
+/// The map's country outlines, read once from the bundled file.
+enum BundledOutlines {
+  static let world = MapOutlines(text: BundledResources.borders)
 }

@@ -5,7 +5,7 @@ SWIFT ?= swift
 PACKAGES := libncurses-dev libsqlite3-dev tmux sqlite3
 SWIFT_FORMAT_PATHS := Sources Tests Plugins Benchmarks Package.swift
 
-.PHONY: build run test lint bench install clean dependencies release docs
+.PHONY: build run test soak lint bench install clean dependencies release docs
 
 build:
 	$(SWIFT) build
@@ -38,6 +38,13 @@ test: PACKAGES += openssh-server openssh-client procps
 test: dependencies
 	@set -o pipefail; $(SWIFT) build --build-tests 2>&1 | tail -n 3 && \
 	  $(SWIFT) test --skip-build 2>&1 | python3 Scripts/test-summary.py
+
+## The long variants of the robustness tests: a longer random walk through the session.
+soak: PACKAGES += openssh-server openssh-client procps
+soak: dependencies
+	@set -o pipefail; $(SWIFT) build --build-tests 2>&1 | tail -n 3 && \
+	  MUSTER_MONKEY_STEPS=$${MUSTER_MONKEY_STEPS:-500000} $(SWIFT) test --skip-build \
+	    --filter MonkeyTests 2>&1 | python3 Scripts/test-summary.py
 
 ## Regenerates the documents made from code (a test fails when they are stale).
 docs: build

@@ -49,6 +49,40 @@ import Testing
 
   static func isRunning(_ pid: pid_t) -> Bool { !BrowserTests.hasExited(pid) }
 
+  @Test func aRandomWalkThroughTheRealKioskNeitherEndsNorBreaksIt() throws {
+    let tmux = try TmuxSession(command: wrapped("--idle 600"))
+    try tmux.waitFor("KIOSK")
+    let pid = try musterPID()
+    // Seeded: the same 600 keys, pastes and resizes every run.
+    var state: UInt64 = 20_201_217
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let keys = [
+      "j", "k", "l", "h", "g", "G", "Enter", "Escape", "BSpace", "Tab", "BTab", "1", "2", "3",
+      "[", "]", "{", "}", "t", "/", "n", "N", "f", "F", "?", "m", "+", "-", "0", "Up", "Down",
+      "Left", "Right", "PPage", "NPage", "Home", "End", "C-c", "C-z", "C-d", "q", "a", "p", "e",
+      "F1", "DC", "IC",
+    ]
+    let pastes = ["abu kamal", "\u{1B}]52;c;eA==\u{7}", "2020-12", "中文 ع"]
+    for step in 0..<600 {
+      switch next(20) {
+      case 0: try tmux.sendLiteral(pastes[next(pastes.count)])
+      case 1: try tmux.resize(width: 20 + next(180), height: 5 + next(55))
+      default: try tmux.send(keys[next(keys.count)])
+      }
+      if step % 100 == 99 {
+        usleep(200_000)
+        #expect(Self.isRunning(pid), "the kiosk ended after \(step + 1) steps")
+      }
+    }
+    try tmux.resize(width: 120, height: 40)
+    try tmux.send("Escape", "Escape")
+    try tmux.waitFor("KIOSK")
+    #expect(Self.isRunning(pid))
+  }
+
   @Test func nothingAtTheKeyboardGetsOutOrWritesAndSignalsOnlyEndItCleanly() throws {
     let tmux = try TmuxSession(command: wrapped("--idle 600"))
     try tmux.waitFor("KIOSK")

@@ -50,4 +50,16 @@ import Testing
     #expect(lines.first?.plainText == "Note by ana  1970-01-02 01:01 UTC")
     #expect(lines.last?.link?.rawValue == "site:y")
   }
+
+  /// Regression (hostile data): a 1 MB note is cut in the detail.
+  ///
+  /// It became thousands of wrapped rows, wrapped again on every frame. A span shows its first `DetailSpan.limit` characters and says
+  /// how many more there are.
+  @Test func aHugeTextIsCutWithANote() {
+    let huge = String(repeating: "0123456789", count: 100_000)
+    let span = DetailSpan(huge)
+    #expect(span.text.hasPrefix(String(huge.prefix(DetailSpan.limit))))
+    #expect(span.text.hasSuffix("[… 980000 more characters; `muster show ID --json` prints all]"))
+    #expect(DetailSpan("short").text == "short")
+  }
 }

@@ -154,6 +154,18 @@ import Testing
     #expect(before.marker != after.marker, "the shape changes too, for screens without colour")
   }
 
+  /// Regression (found by the monkey test): Enter with the map in the detail's place
+  /// focused the hidden detail, so keys went to a pane nobody could see.
+  @Test func enterWithTheMapInTheDetailsPlaceKeepsTheFocusOnAVisiblePane() throws {
+    var (session, terminal) = try seeded.session(asOf: "2020-12-31")
+    try press("l m j Enter", &session, on: terminal)
+    #expect(session.state.focus == .map)
+    #expect(session.state.detail.record == session.state.list.selectedRow?.record)
+    #expect(session.state.highlightedSite == session.state.detail.record)
+    try press("3", &session, on: terminal)
+    #expect(session.state.focus == .map)
+  }
+
   @Test func aKioskCanLookAtTheMap() throws {
     var (session, terminal) = try seeded.session(mode: .kiosk)
     try press("m + 0", &session, on: terminal)

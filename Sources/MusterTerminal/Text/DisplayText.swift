@@ -41,6 +41,25 @@ public struct DisplayText: Hashable, Sendable, CustomStringConvertible,
     }
   }
 
+  /// Sanitises the start of a string from any source, as far as `width` columns and one
+  /// character more (so `truncated` still knows to add its ellipsis).
+  ///
+  /// For a line that shows a title or a snippet: a megabyte of notes costs only what fits.
+  public init(_ untrusted: some StringProtocol, upToWidth width: Int) {
+    // A column holds at most one character plus combining marks; 8 per column is plenty
+    // before sanitising measures exactly.
+    let prefix = untrusted.prefix(max(0, width + 1) * 8)
+    self.init(prefix)
+    var kept = 0
+    var column = 0
+    for character in characters {
+      if column > width { break }
+      column += character.width
+      kept += 1
+    }
+    if kept < characters.count { characters.removeLast(characters.count - kept) }
+  }
+
   /// Sanitises bytes that should be UTF-8; invalid sequences become U+FFFD.
   public init(utf8 bytes: some Collection<UInt8>) {
     self.init(String(decoding: bytes, as: UTF8.self))

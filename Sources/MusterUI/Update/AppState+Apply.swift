@@ -6,6 +6,16 @@ extension AppState {
   ///
   /// Pure: no store, no terminal, no clock. Tests call it directly.
   public mutating func apply(_ action: Action) -> [Effect] {
+    let effects = update(action)
+    // The focus is always on a pane that shows: the map when it has taken the detail's
+    // place, the detail when the map is hidden.
+    if focus == .detail, !layout.showsDetail { focus = .map }
+    if focus == .map, !map.isShown { focus = .detail }
+    return effects
+  }
+
+  /// `apply` before the focus is settled.
+  mutating func update(_ action: Action) -> [Effect] {
     switch action {
     case .started:
       return [.loadSummary, .checkForChanges] + (mode == .interactive ? [.loadHistory] : [])
@@ -22,8 +32,6 @@ extension AppState {
     case .resized(let size):
       screenSize = size
       keepSelectionsVisible()
-      if focus == .detail, !layout.showsDetail { focus = .map }
-      if focus == .map, !map.isShown { focus = .detail }
       return activityEffect() + mapSitesEffect()
 
     case .idled(let seconds):

@@ -35,11 +35,21 @@ public struct DetailSpan: Hashable, Sendable {
   /// What the text is.
   public var role: DetailRole
 
-  /// A span from its parts.
+  /// A span from its parts; text past `limit` characters is cut, with a note saying so.
   public init(_ text: String, _ role: DetailRole = .text) {
-    self.text = text
     self.role = role
+    // A megabyte of notes would be thousands of wrapped rows on every frame.
+    guard text.utf8.count > Self.limit, text.count > Self.limit else {
+      self.text = text
+      return
+    }
+    self.text =
+      String(text.prefix(Self.limit))
+      + " [… \(text.count - Self.limit) more characters; `muster show ID --json` prints all]"
   }
+
+  /// The most characters a span shows.
+  public static let limit = 20_000
 }
 
 /// What a piece of detail text is.

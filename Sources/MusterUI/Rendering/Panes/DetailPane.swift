@@ -15,7 +15,7 @@ struct DetailPane {
     let detail = state.detail
     let crumbs = detail.history.map(\.title) + (detail.record == nil ? [] : [detail.title])
     let title = (["Detail"] + crumbs.suffix(3)).map {
-      DisplayText($0).truncated(toWidth: 24, ellipsis: glyphs.ellipsis).description
+      DisplayText($0, upToWidth: 24).truncated(toWidth: 24, ellipsis: glyphs.ellipsis).description
     }
     .joined(separator: " \(glyphs.crumb) ")
     let trailing = detail.isLoading ? "loading\(glyphs.ellipsis)" : ""

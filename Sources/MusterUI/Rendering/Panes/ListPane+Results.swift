@@ -40,7 +40,8 @@ extension ListPane {
           style: base.merged(with: theme[.muted]))
         continue
       }
-      let title = DisplayText(hit.title).fitted(toWidth: titleWidth - 1) + " "
+      let title =
+        DisplayText(hit.title, upToWidth: titleWidth).fitted(toWidth: titleWidth - 1) + " "
       x = writeMarked(
         title, ranges: SearchKey.highlights(of: words, in: hit.title), source: hit.title,
         at: Point(x: x, y: rowArea.minY), clip: rowArea, base: base, on: &screen)

@@ -50,17 +50,19 @@ struct ListPane {
       }
       var x = screen.write(DisplayText(pointer), at: rowArea.origin, clip: rowArea, style: base)
       x = screen.write(
-        DisplayText(row.title).fitted(toWidth: titleWidth - 1) + " ",
+        DisplayText(row.title, upToWidth: titleWidth).fitted(toWidth: titleWidth - 1) + " ",
         at: Point(x: x, y: rowArea.minY),
         clip: rowArea, style: base)
       if categoryWidth > 0 {
         x = screen.write(
-          DisplayText(row.category).fitted(toWidth: categoryWidth - 1) + " ",
+          DisplayText(row.category, upToWidth: categoryWidth).fitted(toWidth: categoryWidth - 1)
+            + " ",
           at: Point(x: x, y: rowArea.minY), clip: rowArea, style: base.merged(with: theme[.muted]))
       }
       let fact = row.fact + (row.grade.map { "  \($0)" } ?? "")
       screen.write(
-        DisplayText(fact).truncated(toWidth: max(0, rowArea.maxX - x), ellipsis: glyphs.ellipsis),
+        DisplayText(fact, upToWidth: max(0, rowArea.maxX - x)).truncated(
+          toWidth: max(0, rowArea.maxX - x), ellipsis: glyphs.ellipsis),
         at: Point(x: x, y: rowArea.minY), clip: rowArea, style: base)
     }
     Scrollbar.draw(

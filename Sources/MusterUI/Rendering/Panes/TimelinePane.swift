@@ -106,7 +106,8 @@ struct TimelinePane {
     let titleRoom = area.width - dateWidth - flagsText.width - 1
     if titleRoom > 0 {
       screen.write(
-        DisplayText(marker + entry.title).truncated(toWidth: titleRoom, ellipsis: glyphs.ellipsis),
+        DisplayText(marker + entry.title, upToWidth: titleRoom).truncated(
+          toWidth: titleRoom, ellipsis: glyphs.ellipsis),
         at: Point(x: area.minX + dateWidth, y: area.minY), clip: area, style: base)
     }
     let flagStyle = base.merged(

@@ -3,9 +3,9 @@ SHELL := /bin/bash
 PREFIX ?= /usr/local
 SWIFT ?= swift
 PACKAGES := libncurses-dev libsqlite3-dev tmux sqlite3
-SWIFT_FORMAT_PATHS := Sources Tests Plugins Benchmarks Package.swift
+SWIFT_FORMAT_PATHS := Sources Tests Plugins Benchmarks Fuzz/Sources Fuzz/Package.swift Package.swift
 
-.PHONY: build run test soak lint bench install clean dependencies release docs
+.PHONY: build run test soak fuzz lint bench install clean dependencies release docs
 
 build:
 	$(SWIFT) build
@@ -45,6 +45,11 @@ soak: dependencies
 	@set -o pipefail; $(SWIFT) build --build-tests 2>&1 | tail -n 3 && \
 	  MUSTER_MONKEY_STEPS=$${MUSTER_MONKEY_STEPS:-500000} $(SWIFT) test --skip-build \
 	    --filter MonkeyTests 2>&1 | python3 Scripts/test-summary.py
+
+## libFuzzer on the readers, the query parser and the sanitiser, FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz: dependencies
+	@Scripts/fuzz.sh $(FUZZ_SECONDS)
 
 ## Regenerates the documents made from code (a test fails when they are stale).
 docs: build

@@ -6,7 +6,9 @@ let package = Package(
   name: "Muster",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "muster", targets: ["muster"])
+    .executable(name: "muster", targets: ["muster"]),
+    // For the fuzz targets (Fuzz/Package.swift), which build against these with libFuzzer.
+    .library(name: "MusterFuzzable", targets: ["MusterDomain", "MusterImport", "MusterTerminal"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

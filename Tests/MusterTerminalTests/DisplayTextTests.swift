@@ -82,3 +82,47 @@ import Testing
     #expect(prefix.truncated(toWidth: 40).description.hasSuffix("…"))
   }
 }
+
+/// Inputs the sanitiser fuzzer found (Tests/Fuzz/fuzz-sanitiser), kept as regression tests.
+@Suite struct SanitiserFuzzFindingsTests {
+  static let found: [[UInt8]] = [
+    [
+      82, 101, 100, 32, 27, 91, 51, 49, 109, 114, 101, 100, 32, 27, 93, 53, 50, 59, 99, 59, 201,
+      158, 184, 148, 194, 248, 223, 64, 155, 32, 226, 128, 174, 32, 98, 105, 100, 105, 32, 240, 159,
+      9, 9, 9, 9, 9, 127, 127, 9, 20, 173, 9, 9, 172, 172, 110, 101, 99, 127, 68, 101, 99, 111, 100,
+      97, 91, 32, 226, 128, 174, 32, 98, 105, 100, 105, 32, 240, 159, 9, 9, 9, 9, 9, 127, 127, 9,
+      20, 173, 9, 141, 240, 159, 143, 189, 32, 101, 204, 129, 98,
+    ]
+  ]
+
+  @Test(arguments: found)
+  func moreFoundInputsHoldTheSameRules(bytes: [UInt8]) {
+    let text = DisplayText(utf8: bytes)
+    let width = bytes.count % 97
+    #expect(text.truncated(toWidth: width).width <= width)
+    let prefix = DisplayText(String(decoding: bytes, as: UTF8.self), upToWidth: width)
+    #expect(prefix.truncated(toWidth: width) == text.truncated(toWidth: width))
+    for line in text.wrapped(toWidth: max(1, width)) { #expect(line.width <= max(1, width)) }
+  }
+
+  @Test func c1BytesThenTextTruncateAndWrapWithinTheirWidth() {
+    let bytes: [UInt8] = [
+      157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157,
+      157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157, 157,
+      157, 82, 97, 110, 103, 101, 82, 101, 112, 143, 173, 240, 159, 143, 173, 36, 101, 99, 111, 100,
+      0, 97, 240, 159, 143, 173, 32, 101, 100, 97, 98, 108, 97, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 159, 143,
+    ]
+    let text = DisplayText(utf8: bytes)
+    for character in text.characters {
+      for scalar in character.character.unicodeScalars {
+        #expect(scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value))
+      }
+    }
+    let width = bytes.count % 97
+    #expect(text.truncated(toWidth: width).width <= width)
+    let prefix = DisplayText(String(decoding: bytes, as: UTF8.self), upToWidth: width)
+    #expect(prefix.truncated(toWidth: width) == text.truncated(toWidth: width))
+    for line in text.wrapped(toWidth: max(1, width)) { #expect(line.width <= max(1, width)) }
+  }
+}

@@ -69,7 +69,7 @@ public struct SearchQuery: Hashable, Sendable, CustomStringConvertible {
   /// The query as it would be typed, in a canonical order.
   public var description: String {
     func quoted(_ text: String) -> String {
-      text.contains(where: \.isWhitespace) ? "\"\(text)\"" : text
+      text.unicodeScalars.contains(where: \.properties.isWhitespace) ? "\"\(text)\"" : text
     }
     var parts = words
     parts += phrases.map { "\"\($0)\"" }
@@ -109,10 +109,12 @@ extension SearchQuery {
   /// unbalanced quote, an unknown field, an empty value, a bad date, grade or kind.
   public static func parse(_ text: String) throws(SearchQueryError) -> SearchQuery {
     var query = SearchQuery()
-    let characters = Array(text)
+    // Split on scalars, not characters: a combining mark after a space would otherwise
+    // join the space and vanish, and the query would not read back as printed.
+    let characters = Array(text.unicodeScalars)
     var index = 0
     while index < characters.count {
-      if characters[index].isWhitespace {
+      if characters[index].properties.isWhitespace {
         index += 1
         continue
       }
@@ -126,8 +128,10 @@ extension SearchQuery {
       }
       // A bare token up to whitespace; a field's value may be quoted.
       var token = ""
-      while index < characters.count, !characters[index].isWhitespace, characters[index] != "\"" {
-        token.append(characters[index])
+      while index < characters.count, !characters[index].properties.isWhitespace,
+        characters[index] != "\""
+      {
+        token.unicodeScalars.append(characters[index])
         index += 1
       }
       guard let colon = token.firstIndex(of: ":"), token[..<colon].allSatisfy(\.isLetter),
@@ -161,12 +165,12 @@ extension SearchQuery {
 
   /// The text between the quote at `start` and its closing quote, and the index after it.
   private static func quoted(
-    _ characters: [Character], from start: Int
+    _ characters: [Unicode.Scalar], from start: Int
   ) throws(SearchQueryError) -> (String, Int) {
     var index = start + 1
     var text = ""
     while index < characters.count, characters[index] != "\"" {
-      text.append(characters[index])
+      text.unicodeScalars.append(characters[index])
       index += 1
     }
     guard index < characters.count else {
@@ -321,9 +325,10 @@ public struct GradeFilter: Hashable, Sendable, CustomStringConvertible {
 extension String {
   /// Without leading and trailing whitespace.
   public var trimmingWhitespace: String {
-    guard let first = firstIndex(where: { !$0.isWhitespace }),
-      let last = lastIndex(where: { !$0.isWhitespace })
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
     else { return "" }
-    return String(self[first...last])
+    return String(scalars[first...last])
   }
 }

@@ -1,0 +1,20 @@
+import MusterDomain
+import Testing
+
+/// Inputs the fuzzers found (Tests/Fuzz), kept as regression tests.
+@Suite struct QueryFuzzFindingsTests {
+  func roundTrips(_ bytes: [UInt8]) throws {
+    let text = String(decoding: bytes, as: UTF8.self)
+    guard let query = try? SearchQuery.parse(text) else { return }
+    let again = try SearchQuery.parse(query.description)
+    #expect(again == query, "\(text.debugDescription) -> \(query.description.debugDescription)")
+  }
+
+  @Test func aQueryWithControlsAndBrokenUTF8PrintsBackToItself() throws {
+    try roundTrips([
+      97, 99, 116, 111, 114, 58, 114, 117, 115, 115, 105, 97, 32, 115, 105, 116, 101, 58, 127, 0,
+      175, 98, 34, 60, 61, 98, 85, 34, 117, 110, 49, 255, 255, 255, 9, 204, 190, 206, 204, 32, 43,
+      241, 97, 41, 32, 115, 105, 116, 101, 58, 151, 204,
+    ])
+  }
+}

@@ -188,6 +188,11 @@ public final class CursesTerminal: Terminal {
 
   // MARK: - Input
 
+  /// Whether bytes wait on standard input (a paste, or keys typed faster than frames).
+  public var hasPendingInput: Bool {
+    ccurses_wait_for_input(STDIN_FILENO, 0) > 0
+  }
+
   /// Waits up to `timeout` for the next event; `nil` when input has ended or a signal asked
   /// Muster to end.
   public func nextEvent(timeout: Duration) throws -> TerminalEvent? {

@@ -160,7 +160,16 @@ extension StoreError {
     case .SQLITE_CANTOPEN:
       self.init(.io, path: path, "cannot open the database file (\(detail))")
     case .SQLITE_FULL:
-      self.init(.io, path: path, "the disk is full (\(detail))")
+      self.init(
+        .io, path: path,
+        "the disk is full (\(detail)); what was being written was rolled back")
+    case .SQLITE_IOERR
+    where [.SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE]
+      .contains(error.extendedResultCode):
+      self.init(
+        .io, path: path,
+        "cannot write the database (\(detail)): the disk may be full or a file-size limit "
+          + "reached; what was being written was rolled back")
     case .SQLITE_IOERR, .SQLITE_PERM, .SQLITE_BUSY, .SQLITE_LOCKED:
       self.init(.io, path: path, "\(detail)")
     case .SQLITE_CONSTRAINT:

@@ -12,6 +12,14 @@ public protocol Terminal: AnyObject {
 
   /// Makes the next `present` redraw every cell (after something else drew on the screen).
   func invalidate()
+
+  /// Whether more input is waiting to be read now (so a frame can wait for it).
+  var hasPendingInput: Bool { get }
+}
+
+extension Terminal {
+  /// No input waits unless the backend can tell.
+  public var hasPendingInput: Bool { false }
 }
 
 /// A terminal made of a script: events to hand out, frames kept for inspection.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `muster`: a terminal browser for force deployments.
 @main
@@ -26,4 +27,13 @@ struct Muster: ParsableCommand {
     defaultSubcommand: BrowseCommand.self)
 
   @OptionGroup var global: GlobalOptions
+
+  /// Runs the command line.
+  ///
+  /// Past a file-size limit (`ulimit -f`) a write fails with an error the command reports
+  /// and rolls back, instead of SIGXFSZ ending the process.
+  static func main() {
+    signal(SIGXFSZ, SIG_IGN)
+    main(nil)
+  }
 }

@@ -61,6 +61,13 @@ public struct Session {
       for answer in searchWorker?.takeAnswers() ?? [] { dispatch(answer, on: terminal) }
       // Idle ticks that change nothing draw nothing: an idle screen costs no CPU.
       if state != before || needsRepaint, staleSince == nil { staleSince = .now }
+      // Input faster than frames (a flood of keys, a held key): take what waits first, and
+      // draw at most every `floodFrameInterval` meanwhile.
+      if let since = staleSince, terminal.hasPendingInput,
+        ContinuousClock.now - since < Self.floodFrameInterval
+      {
+        continue
+      }
       // A keystroke's frame waits for the search it started (the letter and its results
       // show together, drawn once), but never longer than `searchGrace`.
       if let since = staleSince,
@@ -72,6 +79,9 @@ public struct Session {
       }
     }
   }
+
+  /// How long frames may wait while input keeps coming.
+  static let floodFrameInterval = Duration.milliseconds(50)
 
   /// How long a frame may wait for a running search before it is drawn without its answer.
   static let searchGrace = Duration.milliseconds(25)

@@ -1,0 +1,95 @@
+import Foundation
+import MusterTestSupport
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Bad terminals and busy neighbours: resize storms, input faster than frames, twenty
+/// browsers reading while an import writes.
+@Suite(.serialized) struct TerminalFaultTests {
+  let folder: TemporaryFolder
+  let database: String
+
+  init() throws {
+    try #require(TmuxSession.isAvailable, "tmux is needed (make test installs it)")
+    folder = try TemporaryFolder("muster-faults")
+    database = folder.file("muster.db")
+    let created = try CommandRunner.muster(["--db", database, "list", "sites"], home: folder.path)
+    try #require(created.status == 0, "\(created.errors)")
+  }
+
+  func browser(_ name: String) throws -> (TmuxSession, pid_t) {
+    let pidFile = folder.file("\(name).pid")
+    let tmux = try TmuxSession(
+      command: "cd '\(folder.path)' && sh -c 'echo $$ > \(name).pid; exec env LANG=C.UTF-8 "
+        + "\"$0\" --db \"$1\"' '\(CommandRunner.musterPath)' '\(database)'")
+    try tmux.waitFor("Actors")
+    let text = try String(contentsOfFile: pidFile, encoding: .utf8)
+    let pid = try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+    return (tmux, pid)
+  }
+
+  /// CPU time a process has used, in clock ticks (utime + stime from /proc).
+  static func cpuTicks(_ pid: pid_t) -> Int? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return nil }
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else {
+      return nil
+    }
+    return user + system
+  }
+
+  @Test func aResizeStormAndAFloodOfKeysLeaveItWorkingAndIdleAfterwards() throws {
+    let (tmux, pid) = try browser("storm")
+    // As many resizes as tmux can send for five seconds (well over 50 a second).
+    let end = Date().addingTimeInterval(5)
+    var resizes = 0
+    while Date() < end {
+      try tmux.resize(width: 40 + (resizes * 37) % 160, height: 10 + (resizes * 13) % 50)
+      resizes += 1
+    }
+    #expect(resizes >= 100)
+    #expect(!BrowserTests.hasExited(pid), "the storm ended it")
+    try tmux.resize(width: 120, height: 40)
+    // Three thousand keys at once, far faster than frames.
+    try tmux.sendLiteral(String(repeating: "jjkl2hk", count: 430))
+    // The help opens once every key before it is handled.
+    try tmux.sendLiteral("?")
+    try tmux.waitFor("any other key closes", timeout: .seconds(30))
+    try tmux.send("Escape")
+    try tmux.waitForScreen { $0.joined().contains("of 22 actors") }
+    #expect(!BrowserTests.hasExited(pid))
+    // Then it settles: over two idle seconds it uses almost no CPU.
+    sleep(1)
+    let before = try #require(Self.cpuTicks(pid))
+    sleep(2)
+    let after = try #require(Self.cpuTicks(pid))
+    #expect(after - before <= 10, "\(after - before) ticks in 2 idle seconds")
+  }
+
+  @Test func twentyBrowsersReadWhileAnImportWritesAndAllShowItWithinTwoSeconds() throws {
+    var browsers: [(TmuxSession, pid_t)] = []
+    for index in 0..<20 { browsers.append(try browser("reader\(index)")) }
+    let acled = try folder.write(FieldFixtures.acled, to: "acled.csv")
+    let imported = try CommandRunner.muster(["--db", database, "import", acled], home: folder.path)
+    #expect(imported.status == 0, "\(imported.errors)")
+    let committed = Date()
+    let total = try CommandRunner.muster(
+      ["--db", database, "list", "actors", "--json"], home: folder.path)
+    let line = total.output.split(separator: "\n").first { $0.contains("\"total\"") }
+    let digits = line.map { String($0.filter(\.isNumber)) }
+    let count = try #require(digits)
+    for (tmux, pid) in browsers {
+      try tmux.waitForScreen(timeout: .seconds(3)) { $0.joined().contains("of \(count) actors") }
+      // The status line shows the position, not an error message in its place.
+      let status = try tmux.screen().last { !$0.isEmpty } ?? ""
+      #expect(status.hasSuffix("of \(count) actors"), "\(status)")
+      #expect(!BrowserTests.hasExited(pid))
+    }
+    #expect(Date().timeIntervalSince(committed) < 2 + 1, "all twenty within about two seconds")
+  }
+}

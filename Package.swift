@@ -8,7 +8,9 @@ let package = Package(
   products: [
     .executable(name: "muster", targets: ["muster"]),
     // For the fuzz targets (Fuzz/Package.swift), which build against these with libFuzzer.
-    .library(name: "MusterFuzzable", targets: ["MusterDomain", "MusterImport", "MusterTerminal"]),
+    .library(
+      name: "MusterFuzzable",
+      targets: ["MusterDomain", "MusterImport", "MusterTerminal", "MusterCurses"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

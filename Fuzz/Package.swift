@@ -23,6 +23,8 @@ let package = Package(
     .executableTarget(
       name: "fuzz-query", dependencies: [fuzzable, support], swiftSettings: library),
     .executableTarget(
+      name: "fuzz-keys", dependencies: [fuzzable, support], swiftSettings: library),
+    .executableTarget(
       name: "fuzz-sanitiser", dependencies: [fuzzable, support], swiftSettings: library),
   ]
 )

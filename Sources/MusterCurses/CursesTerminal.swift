@@ -103,10 +103,8 @@ public final class CursesTerminal: Terminal {
   )
 
   /// Key codes Muster defines for the bracketed-paste markers.
-  private static let pasteStartCode = KEY_MAX + 1
-  private static let pasteEndCode = KEY_MAX + 2
-  /// The most text one paste may carry.
-  private static let pasteLimit = 1 << 20
+  private static let pasteStartCode = InputDecoder.pasteStartCode
+  private static let pasteEndCode = InputDecoder.pasteEndCode
 
   /// Opens the terminal on standard input and output.
   ///
@@ -216,111 +214,31 @@ public final class CursesTerminal: Terminal {
 
   /// The next event ncurses has ready (a pending resize included), without waiting for input.
   private func readPending() -> TerminalEvent? {
-    while true {
-      wtimeout(window, 0)
-      var value: wint_t = 0
-      let result = wget_wch(window, &value)
-      if result == ERR { return nil }
-      let event: TerminalEvent?
-      if result == KEY_CODE_YES {
-        event = keyCodeEvent(Int32(value))
-      } else {
-        event = characterEvent(UInt32(value))
-      }
-      if let event { return event }
-    }
-  }
-
-  private func keyCodeEvent(_ code: Int32) -> TerminalEvent? {
-    switch code {
-    case KEY_RESIZE:
-      return .resized(size)
-    case KEY_MOUSE:
-      var x: Int32 = 0
-      var y: Int32 = 0
-      let position = { Point(x: Int(x), y: Int(y)) }
-      switch ccurses_read_mouse(&x, &y) {
-      case 1: return .mouse(MouseEvent(.click, at: position()))
-      case 2: return .mouse(MouseEvent(.wheelUp, at: position()))
-      case 3: return .mouse(MouseEvent(.wheelDown, at: position()))
-      default: return nil
-      }
-    case Self.pasteStartCode:
-      return readPaste()
-    case Self.pasteEndCode:
-      return nil
-    default:
-      return CursesKeys.key(forCode: code).map(TerminalEvent.key)
-    }
-  }
-
-  private func characterEvent(_ value: UInt32) -> TerminalEvent? {
-    if value == 0x1B {
-      return readEscape()
-    }
-    return CursesKeys.key(forCharacter: value).map(TerminalEvent.key)
-  }
-
-  /// After an escape: a lone Esc, or a terminal reply (cursor report, colour answer) or a
-  /// sequence ncurses does not know, which is dropped so it never runs as keys.
-  private func readEscape() -> TerminalEvent? {
-    wtimeout(window, 0)
-    var value: wint_t = 0
-    let result = wget_wch(window, &value)
-    if result == ERR { return .key(.escape) }
-    if result == KEY_CODE_YES {
-      // Esc followed by a key ncurses decoded: keep the key, drop the Esc.
-      return keyCodeEvent(Int32(value))
-    }
-    switch UInt32(value) {
-    case 0x5B:  // CSI: parameters and intermediates, then a final byte.
-      discard { (0x40...0x7E).contains($0) }
-    case 0x5D, 0x50, 0x5F, 0x5E:  // OSC, DCS, APC, PM: until BEL or ST.
-      var sawEscape = false
-      discard { byte in
-        defer { sawEscape = byte == 0x1B }
-        return byte == 0x07 || (sawEscape && byte == 0x5C)
-      }
-    case 0x4F:  // SS3: one more byte.
-      discard { _ in true }
-    default:
-      // Alt plus a key: Muster binds none, so the key alone.
-      return characterEvent(UInt32(value))
+    let decoder = InputDecoder(
+      read: { [window] milliseconds in
+        wtimeout(window, milliseconds)
+        var value: wint_t = 0
+        let result = wget_wch(window, &value)
+        if result == ERR { return nil }
+        return result == KEY_CODE_YES ? .code(Int32(value)) : .character(UInt32(value))
+      },
+      size: { [unowned self] in size },
+      mouse: {
+        var x: Int32 = 0
+        var y: Int32 = 0
+        let action: MouseEvent.Action
+        switch ccurses_read_mouse(&x, &y) {
+        case 1: action = .click
+        case 2: action = .wheelUp
+        case 3: action = .wheelDown
+        default: return nil
+        }
+        return MouseEvent(action, at: Point(x: Int(x), y: Int(y)))
+      })
+    while let unit = decoder.read(0) {
+      if let event = decoder.event(startingWith: unit) { return event }
     }
     return nil
-  }
-
-  /// Reads and drops characters until `isLast` says the sequence is over, or nothing more
-  /// comes at once.
-  private func discard(until isLast: (UInt32) -> Bool) {
-    wtimeout(window, 10)
-    for _ in 0..<4096 {
-      var value: wint_t = 0
-      let result = wget_wch(window, &value)
-      if result == ERR { return }
-      if result == OK, isLast(UInt32(value)) { return }
-    }
-  }
-
-  /// The text between the bracketed-paste markers, taken as text whatever it holds.
-  private func readPaste() -> TerminalEvent? {
-    var text = String.UnicodeScalarView()
-    var count = 0
-    wtimeout(window, 200)
-    while count < Self.pasteLimit {
-      var value: wint_t = 0
-      let result = wget_wch(window, &value)
-      if result == ERR { break }
-      if result == KEY_CODE_YES {
-        if Int32(value) == Self.pasteEndCode { break }
-        if Int32(value) == KEY_ENTER { text.append("\n") }
-        continue
-      }
-      let scalar = Unicode.Scalar(UInt32(value)) ?? "\u{FFFD}"
-      text.append(scalar == "\r" ? "\n" : scalar)
-      count += 1
-    }
-    return .paste(String(text))
   }
 
   private func setUpBracketedPaste(terminalName name: String) {

@@ -1,0 +1,73 @@
+import CCurses
+import MusterTerminal
+import Testing
+
+@testable import MusterCurses
+
+/// The input decoder alone: units in, events out.
+@Suite struct InputDecoderTests {
+  /// The events a sequence of units decodes to.
+  static func events(_ units: [RawInput]) -> [TerminalEvent] {
+    final class Queue: @unchecked Sendable { var units: [RawInput] = [] }
+    let queue = Queue()
+    queue.units = units
+    let decoder = InputDecoder(
+      read: { _ in queue.units.isEmpty ? nil : queue.units.removeFirst() },
+      size: { Size(width: 80, height: 24) },
+      mouse: { MouseEvent(.click, at: Point(x: 1, y: 2)) })
+    var events: [TerminalEvent] = []
+    while let unit = decoder.read(0) {
+      if let event = decoder.event(startingWith: unit) { events.append(event) }
+    }
+    return events
+  }
+
+  static func characters(_ text: String) -> [RawInput] {
+    text.unicodeScalars.map { .character($0.value) }
+  }
+
+  @Test func keysCodesAndControls() {
+    #expect(
+      Self.events(Self.characters("j\r\u{1}")) == [
+        .key(.character("j")), .key(.enter), .key(.control("a")),
+      ])
+    #expect(
+      Self.events([.code(KEY_UP), .code(KEY_RESIZE), .code(KEY_MOUSE)]) == [
+        .key(.up), .resized(Size(width: 80, height: 24)),
+        .mouse(MouseEvent(.click, at: Point(x: 1, y: 2))),
+      ])
+  }
+
+  @Test func terminalRepliesAndUnknownSequencesAreDroppedAndTheNextKeyStays() {
+    // A cursor position report, an OSC 52 reply ended by BEL, a DCS ended by ST, SS3.
+    let replies = "\u{1B}[12;40R" + "\u{1B}]52;c;aGk=\u{7}" + "\u{1B}P1$r0m\u{1B}\\" + "\u{1B}OP"
+    #expect(Self.events(Self.characters(replies + "k")) == [.key(.character("k"))])
+  }
+
+  @Test func aLoneEscapeAndAltKeys() {
+    #expect(Self.events(Self.characters("\u{1B}")) == [.key(.escape)])
+    #expect(Self.events(Self.characters("\u{1B}j")) == [.key(.character("j"))])
+    #expect(Self.events([.character(0x1B), .code(KEY_DOWN)]) == [.key(.down)])
+  }
+
+  @Test func aBracketedPasteIsTextWhateverItHolds() {
+    let units: [RawInput] =
+      [.code(InputDecoder.pasteStartCode)] + Self.characters("q\r\u{1B}[2J") + [.code(KEY_ENTER)]
+      + [.code(InputDecoder.pasteEndCode)] + Self.characters("j")
+    #expect(Self.events(units) == [.paste("q\n\u{1B}[2J\n"), .key(.character("j"))])
+    // An unfinished paste ends with the input.
+    #expect(
+      Self.events([.code(InputDecoder.pasteStartCode)] + Self.characters("ab")) == [.paste("ab")])
+  }
+
+  @Test func controlCharactersNeverBecomeTextKeys() {
+    let all = (0..<0x200).map { RawInput.character(UInt32($0)) }
+    for event in Self.events(all) {
+      if case .key(.character(let character)) = event {
+        #expect(
+          !character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        )
+      }
+    }
+  }
+}

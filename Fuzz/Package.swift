@@ -13,7 +13,7 @@ let package = Package(
   platforms: [.macOS(.v14)],
   dependencies: [.package(name: "main", path: "..")],
   targets: [
-    .target(name: "FuzzSupport"),
+    .target(name: "FuzzSupport", dependencies: [fuzzable]),
     .executableTarget(
       name: "fuzz-dataset", dependencies: [fuzzable, support], swiftSettings: library),
     .executableTarget(

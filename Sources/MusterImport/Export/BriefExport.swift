@@ -10,7 +10,7 @@ public enum BriefExport {
   ) -> String? {
     var lines: [String] = []
     let asOf = day.map { " as of \($0)" } ?? ""
-    var claims: [(date: FuzzyDate?, text: String, record: RecordReference, grade: Grade?)] = []
+    var claims: [Claimed] = []
     switch detail {
     case .site(let site):
       lines.append("# \(inline(site.site.name)) (\(site.site.kind.rawValue))")
@@ -32,16 +32,7 @@ public enum BriefExport {
       lines.append("## Held\(asOf)")
       lines.append("")
       lines += site.holders.isEmpty ? ["No holder known."] : site.holders.map(stateLine)
-      for state in site.deployments {
-        claims.append(
-          (
-            state.deployment.period.start?.date,
-            "\(inline(state.actorName)) \(state.deployment.role.rawValue) at "
-              + "\(inline(state.siteName)): \(words(state.deployment.status.rawValue))",
-            state.deployment.id.reference(.deployment), state.grade
-          ))
-      }
-      claims += site.events.map { ($0.date, inline($0.title), $0.record, $0.grade) }
+      claims = self.claims(site.deployments, site.events)
     case .actor(let actor):
       lines.append("# \(inline(actor.actor.name)) (\(actor.actor.kind.rawValue))")
       lines.append("")
@@ -60,16 +51,7 @@ public enum BriefExport {
           return "- \(phrase) \(inline(view.other.title))"
             + (view.grade.map { " (\($0))" } ?? "")
         }
-      for state in actor.deployments {
-        claims.append(
-          (
-            state.deployment.period.start?.date,
-            "\(inline(state.actorName)) \(state.deployment.role.rawValue) at "
-              + "\(inline(state.siteName)): \(words(state.deployment.status.rawValue))",
-            state.deployment.id.reference(.deployment), state.grade
-          ))
-      }
-      claims += actor.events.map { ($0.date, inline($0.title), $0.record, $0.grade) }
+      claims = self.claims(actor.deployments, actor.events)
     default:
       return nil
     }
@@ -96,6 +78,21 @@ public enum BriefExport {
     lines.append(
       "_Grades: Admiralty code, source reliability A–F then information credibility 1–6._")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A claim as the brief lists it.
+  typealias Claimed = (date: FuzzyDate?, text: String, record: RecordReference, grade: Grade?)
+
+  /// Deployment and event claims as the brief lists them.
+  static func claims(_ deployments: [DeploymentState], _ events: [Claim]) -> [Claimed] {
+    deployments.map { state in
+      (
+        state.deployment.period.start?.date,
+        "\(inline(state.actorName)) \(state.deployment.role.rawValue) at "
+          + "\(inline(state.siteName)): \(words(state.deployment.status.rawValue))",
+        state.deployment.id.reference(.deployment), state.grade
+      )
+    } + events.map { ($0.date, inline($0.title), $0.record, $0.grade) }
   }
 
   static func stateLine(_ state: DeploymentState) -> String {

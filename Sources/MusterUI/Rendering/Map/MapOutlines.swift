@@ -1,8 +1,12 @@
 import MusterDomain
+import Synchronization
 
 /// Country outlines for the map: rings of points, each with the box around it so rings
 /// off the map are skipped without looking at their points.
-public struct MapOutlines: Equatable, Sendable {
+///
+/// Outlines made from text are read the first time they are drawn, so a session that never
+/// shows the map never pays for them.
+public struct MapOutlines: Sendable {
   /// One outline.
   public struct Ring: Equatable, Sendable {
     /// The country it outlines.
@@ -13,20 +17,44 @@ public struct MapOutlines: Equatable, Sendable {
     public var box: GeoBox
   }
 
+  /// The rings, or the text they are read from on first use.
+  private final class Storage: Sendable {
+    let text: String
+    let rings: Mutex<[Ring]?>
+
+    init(text: String, rings: [Ring]?) {
+      self.text = text
+      self.rings = Mutex(rings)
+    }
+  }
+
+  private let storage: Storage
+
   /// Every ring.
-  public var rings: [Ring]
+  public var rings: [Ring] {
+    storage.rings.withLock { rings in
+      if let rings { return rings }
+      let read = Self.read(storage.text)
+      rings = read
+      return read
+    }
+  }
 
   /// No outlines.
   public static let none = MapOutlines(rings: [])
 
   /// Outlines from their rings.
   public init(rings: [Ring]) {
-    self.rings = rings
+    storage = Storage(text: "", rings: rings)
   }
 
-  /// Reads `NAME|lon,lat lon,lat ...` lines (see Resources/naturalearth); lines that do not
-  /// read are skipped.
+  /// Outlines from `NAME|lon,lat lon,lat ...` lines (see Resources/naturalearth), read when
+  /// first used; lines that do not read are skipped.
   public init(text: String) {
+    storage = Storage(text: text, rings: nil)
+  }
+
+  static func read(_ text: String) -> [Ring] {
     var rings: [Ring] = []
     for line in text.split(separator: "\n") {
       guard let bar = line.firstIndex(of: "|") else { continue }
@@ -48,7 +76,7 @@ public struct MapOutlines: Equatable, Sendable {
             minLatitude: latitudes.min() ?? 0, maxLatitude: latitudes.max() ?? 0,
             minLongitude: longitudes.min() ?? 0, maxLongitude: longitudes.max() ?? 0)))
     }
-    self.rings = rings
+    return rings
   }
 
   /// Draws every outline that crosses the projection's view onto `canvas`.

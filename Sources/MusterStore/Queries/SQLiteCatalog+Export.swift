@@ -17,7 +17,7 @@ extension SQLiteCatalog {
       dataset.documents = try all("document", loader.document)
       dataset.actors = try all("actor", loader.actor)
       dataset.relations = try all("relation", loader.relation)
-      dataset.sites = try all("site", loader.site)
+      dataset.sites = try allSites(db)
       dataset.deployments = try all("deployment", loader.deployment)
       dataset.events = try all("event", loader.event)
       dataset.notes = try all("note", loader.note)
@@ -30,6 +30,17 @@ extension SQLiteCatalog {
       }
       return dataset
     }
+  }
+
+  /// Every site, without reading the other records (a GeoJSON export needs no events).
+  public func exportSites() throws -> [Site] {
+    try read { db in try allSites(db) }
+  }
+
+  func allSites(_ db: Database) throws -> [Site] {
+    let loader = RecordLoader(db: db)
+    return try db.values(Int64.self, sql: "SELECT rowid FROM site ORDER BY rowid")
+      .compactMap(loader.site)
   }
 
   /// Whether a record with this identifier exists.

@@ -76,7 +76,7 @@ struct Exporter {
       return (ACLEDExport.csv(events, in: dataset), left)
     case .geojson:
       let sites: [Site]
-      let all = try catalog.exportDataset().sites
+      let all = try catalog.exportSites()
       switch selection {
       case .everything: sites = all
       case .records(let records):

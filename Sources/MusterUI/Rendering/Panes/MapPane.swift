@@ -90,7 +90,7 @@ struct MapPane {
         text, at: Point(x: x, y: label.point.y), clip: canvasArea, style: theme[.title])
     }
     drawLegend(
-      holders, markers: markers,
+      holders, slots: index, markers: markers,
       in: Rect(x: inside.minX, y: inside.maxY - 1, width: inside.width, height: 1),
       on: &screen)
   }
@@ -113,7 +113,8 @@ struct MapPane {
   }
 
   func drawLegend(
-    _ holders: [(actor: RecordReference, name: String)], markers: [Character], in line: Rect,
+    _ holders: [(actor: RecordReference, name: String)], slots: [RecordReference: Int],
+    markers: [Character], in line: Rect,
     on screen: inout ScreenBuffer
   ) {
     var x = line.minX
@@ -123,7 +124,6 @@ struct MapPane {
         at: line.origin, clip: line, style: theme[.muted])
       return
     }
-    let slots = Self.slots(holders.map(\.actor), count: Self.unicodeMarkers.count)
     for (shown, holder) in holders.enumerated() {
       let slot = slots[holder.actor] ?? 0
       let entry = DisplayText(String(markers[slot % markers.count]) + " " + holder.name + "  ")

@@ -17,4 +17,13 @@ import Testing
       241, 97, 41, 32, 115, 105, 116, 101, 58, 151, 204,
     ])
   }
+
+  /// A quoted value starting with a combining mark (U+07EC after the quote).
+  @Test func aQuotedValueStartingWithACombiningMarkPrintsBackToItself() throws {
+    try roundTrips([
+      97, 99, 116, 53, 114, 191, 114, 117, 115, 115, 105, 97, 32, 115, 105, 116, 101, 58, 34, 223,
+      172, 97, 108, 98, 97, 109, 97, 108, 34, 32, 115, 105, 110, 99, 101, 58, 51, 50, 48, 49, 45,
+      49, 50, 32, 103, 114, 97, 100, 101, 53, 60, 61, 67, 51, 10,
+    ])
+  }
 }

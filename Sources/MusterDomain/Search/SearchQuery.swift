@@ -134,16 +134,19 @@ extension SearchQuery {
         token.unicodeScalars.append(characters[index])
         index += 1
       }
-      guard let colon = token.firstIndex(of: ":"), token[..<colon].allSatisfy(\.isLetter),
-        colon != token.startIndex
+      // The colon is looked for among scalars: a combining mark after it (`site:\u{7EC}x`)
+      // would otherwise make one character of the two, and the filter a word.
+      let scalars = token.unicodeScalars
+      guard let colon = scalars.firstIndex(of: ":"), colon != scalars.startIndex,
+        String(scalars[..<colon]).allSatisfy(\.isLetter)
       else {
         // A quote right after a word (`abc"def"`) starts a phrase of its own.
         query.words.append(token)
         continue
       }
-      let field = token[..<colon].lowercased()
-      var value = String(token[token.index(after: colon)...])
-      let valueColumn = start + field.count + 2
+      let field = String(scalars[..<colon]).lowercased()
+      var value = String(scalars[scalars.index(after: colon)...])
+      let valueColumn = start + scalars.distance(from: scalars.startIndex, to: colon) + 2
       if value.isEmpty, index < characters.count, characters[index] == "\"" {
         let (quotedValue, next) = try quoted(characters, from: index)
         value = quotedValue.trimmingWhitespace

@@ -212,11 +212,13 @@ import Testing
   }
 
   @Test func aFullTextBuilderFailureReachesTheImportAndLeavesNoFile() throws {
-    let builder = try FullTextBuilder(besides: folder.file("muster.db"))
-    let entry = FullTextBuilder.Entry(key: 1, kind: 1, record: 1, names: "a", body: "b")
-    // The same key twice fails the builder; it still takes what is sent after that.
-    builder.add([entry, entry])
-    for _ in 0..<20 { builder.add([entry]) }
+    // A scratch file that cannot grow past a few pages fails as a full disk would.
+    let builder = try FullTextBuilder(besides: folder.file("muster.db"), maxPageCount: 16)
+    let words = (0..<20_000).map { "word\($0)" }.joined(separator: " ")
+    // It still takes what is sent after it failed.
+    for key in 1...30 {
+      builder.add([FullTextBuilder.Entry(key: Int64(key), names: "a", body: words)])
+    }
     builder.endInput()
 
     #expect(throws: DatabaseError.self) { try builder.wait() }

@@ -60,6 +60,8 @@ final class FieldEventWriter: FieldEventSink {
   /// Each written event's key and folded text, in arrival order; sorted into `search_text`
   /// at the end.
   private let stageEntry: RawStatement
+  /// Writes an event's `search_text` row straight away, when `fullText` builds the index.
+  private let insertSearchText: RawStatement
   private let insertNameKey: RawStatement
 
   /// Imports at least this large drop and rebuild secondary indexes, and try a rollback
@@ -117,26 +119,32 @@ final class FieldEventWriter: FieldEventSink {
     try db.execute(
       sql: "CREATE TEMP TABLE staged_entries(key INTEGER NOT NULL, body TEXT NOT NULL)")
     stageEntry = try RawStatement(db, "INSERT INTO temp.staged_entries(key, body) VALUES (?, ?)")
+    insertSearchText = try RawStatement(
+      db,
+      "INSERT INTO search_text(rowid, kind, record, names, body) "
+        + "VALUES (?1, \(RecordKind.event.code), ?2, '', ?3)")
     insertNameKey = try RawStatement(
       db, "INSERT OR IGNORE INTO name_key(key, kind, record, word_offset) VALUES (?, ?, ?, ?)")
-    try loadKnownRecords()
+    try loadKnownRecords(expectedEvents: expectedEvents, existingEvents: existingEvents)
     if let builder = self.fullText {
       // The builder's index replaces the catalog's, so it gets the entries already there.
       var entries: [FullTextBuilder.Entry] = []
-      for row in try db.rows(sql: "SELECT rowid, kind, record, names, body FROM search_text") {
+      for row in try db.rows(sql: "SELECT rowid, names, body FROM search_text") {
         entries.append(
           FullTextBuilder.Entry(
-            key: try row.get("rowid"), kind: try row.get("kind"), record: try row.get("record"),
-            names: try row.get("names"), body: try row.get("body")))
+            key: try row.get("rowid"), names: try row.get("names"), body: try row.get("body")))
         if entries.count == 4096 {
           builder.add(entries)
           entries = []
         }
       }
       builder.add(entries)
+      // The rows go into `search_text` here; the index is the builder's.
+      try db.execute(sql: "DROP TRIGGER search_text_inserted")
     }
     if rebuildsIndexes {
-      try db.execute(sql: "PRAGMA cache_size = -40000")
+      // Index builds sort their keys; a sorter thread per core makes them faster.
+      try db.execute(sql: "PRAGMA cache_size = -40000; PRAGMA threads = 2")
       for statement in Schema.bulkIndexes {
         let name = statement.split(separator: " ").first { $0.contains("_by_") } ?? ""
         try db.execute(sql: "DROP INDEX IF EXISTS \(name)")
@@ -145,7 +153,7 @@ final class FieldEventWriter: FieldEventSink {
   }
 
   /// Loads the actors, places, areas and sources field imports made before.
-  private func loadKnownRecords() throws {
+  private func loadKnownRecords(expectedEvents: Int, existingEvents: Int) throws {
     for row in try db.rows(sql: "SELECT rowid, id, name FROM actor WHERE id GLOB 'actor:*:*'") {
       let id: String = try row.get("id")
       takenActorIDs.insert(id)
@@ -171,6 +179,8 @@ final class FieldEventWriter: FieldEventSink {
       }
     }
     if rebuildsIndexes {
+      // Sized once: growing a million-entry map rehashes every key each time it doubles.
+      existing.reserveCapacity(expectedEvents + existingEvents)
       for row in try db.rows(
         sql: "SELECT rowid, id, source_timestamp, date_first FROM event WHERE id GLOB 'event:*:*'")
       {
@@ -292,10 +302,12 @@ final class FieldEventWriter: FieldEventSink {
       isStatement: event.kind == .statement
     ).key
     if let fullText {
+      insertSearchText.bind(1, searchKey)
+      insertSearchText.bind(2, rowid)
+      insertSearchText.bind(3, event.foldedText)
+      try insertSearchText.run()
       fullTextEntries.append(
-        FullTextBuilder.Entry(
-          key: searchKey, kind: RecordKind.event.code, record: rowid, names: "",
-          body: event.foldedText))
+        FullTextBuilder.Entry(key: searchKey, names: "", body: event.foldedText))
       if fullTextEntries.count >= 1024 {
         fullText.add(fullTextEntries)
         fullTextEntries.removeAll(keepingCapacity: true)
@@ -571,7 +583,7 @@ final class FieldEventWriter: FieldEventSink {
           }, db)
     }
     if rebuildsIndexes {
-      try db.execute(sql: "PRAGMA cache_size = -2000")
+      try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA threads = 0")
     }
   }
 
@@ -594,12 +606,15 @@ final class FieldEventWriter: FieldEventSink {
   /// `finish()` when the full-text index is built by `builder`.
   ///
   /// The other indexes are rebuilt here while the builder finishes; then its tables replace
-  /// the catalog's full-text tables. The index is dropped and created again rather than
+  /// the catalog's full-text index tables (this writer wrote the `search_text` rows). The index is dropped and created again rather than
   /// emptied, so this connection holds nothing cached of the old one.
   private func finish(buildingIn builder: FullTextBuilder) throws {
-    fullTextEntries += namedEntries.map {
-      FullTextBuilder.Entry(
-        key: $0.key, kind: $0.kind.code, record: $0.rowid, names: $0.names, body: $0.body)
+    for entry in namedEntries {
+      try db.run(
+        sql: "INSERT INTO search_text(rowid, kind, record, names, body) VALUES (?, ?, ?, ?, ?)",
+        arguments: [entry.key, entry.kind.code, entry.rowid, entry.names, entry.body])
+      fullTextEntries.append(
+        FullTextBuilder.Entry(key: entry.key, names: entry.names, body: entry.body))
     }
     builder.add(fullTextEntries)
     fullTextEntries = []
@@ -613,12 +628,9 @@ final class FieldEventWriter: FieldEventSink {
     let from = Self.fullTextSchema
     try db.execute(
       sql: """
-        DROP TRIGGER search_text_inserted;
         DROP TRIGGER search_text_deleted;
         DROP TRIGGER search_text_updated;
         DROP TABLE search_index;
-        DELETE FROM search_text;
-        INSERT INTO search_text SELECT * FROM \(from).search_text;
         \(Schema.searchIndexTable);
         DELETE FROM search_index_data;
         DELETE FROM search_index_idx;
@@ -635,7 +647,7 @@ final class FieldEventWriter: FieldEventSink {
     for statement in Schema.bulkIndexes where statement.contains(" search_text") {
       try db.execute(sql: statement)
     }
-    try db.execute(sql: "PRAGMA cache_size = -2000")
+    try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA threads = 0")
   }
 }
 

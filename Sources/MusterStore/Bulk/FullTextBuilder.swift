@@ -8,21 +8,19 @@ import Synchronization
 /// Builds the full-text index of a large import on a core of its own, while the import
 /// writes its rows on another.
 ///
-/// The index is built in a scratch database beside the catalog (`FILE.fulltext-PID`),
-/// with the catalog's own `search_text`, `search_index` and `search_term` tables. Entries
-/// arrive in any order; they are sorted in chunks (by a temporary table keyed by them)
-/// before they go in, because FTS5 flushes its pending terms whenever a key arrives lower
-/// than the one before. When the import has
-/// written its rows, `FieldEventWriter.finish` copies the finished tables into the catalog
-/// inside the import's transaction, so the catalog still changes all at once or not at
-/// all. The scratch file never holds the only copy of anything: it is removed when the
-/// import ends, and one left by a killed process is removed by the next import.
+/// The index is built in a scratch database beside the catalog (`FILE.fulltext-PID`): a
+/// contentless `search_index` laid out as the catalog's, and `search_term`. The import
+/// writes the `search_text` rows itself; only the index's own tables come from here.
+/// Entries arrive in any order; they are sorted in chunks before they go in, because FTS5
+/// flushes its pending terms whenever a key arrives lower than the one before. When the
+/// import has written its rows, `FieldEventWriter.finish` copies the finished tables into
+/// the catalog inside the import's transaction, so the catalog still changes all at once
+/// or not at all. The scratch file never holds the only copy of anything: it is removed
+/// when the import ends, and one left by a killed process is removed by the next import.
 final class FullTextBuilder: Sendable {
-  /// One row of `search_text`.
+  /// What one `search_text` row gives the index: its key and its two columns.
   struct Entry: Sendable {
     let key: Int64
-    let kind: Int
-    let record: Int64
     let names: String
     let body: String
   }
@@ -43,7 +41,9 @@ final class FullTextBuilder: Sendable {
   private let ended = Atomic<Bool>(false)
 
   /// Creates the scratch database beside `catalogPath` and starts the building thread.
-  init(besides catalogPath: String) throws {
+  ///
+  /// `maxPageCount` caps the scratch file's size, as a full disk would (for tests).
+  init(besides catalogPath: String, maxPageCount: Int? = nil) throws {
     SQLiteCatalog.removeAbandoned(of: catalogPath, purpose: "fulltext")
     path = "\(catalogPath).fulltext-\(getpid())"
     Self.removeFiles(path)
@@ -57,11 +57,12 @@ final class FullTextBuilder: Sendable {
           PRAGMA journal_mode = OFF;
           PRAGMA synchronous = OFF;
           PRAGMA cache_size = -8000;
-          \(Schema.searchTextTable);
-          \(Schema.searchIndexTable);
-          \(Schema.insertTrigger);
+          \(Schema.contentlessSearchIndexTable);
           \(SearchTerms.createTable);
           """)
+      if let maxPageCount {
+        _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(maxPageCount)")
+      }
     }
     DispatchQueue.global(qos: .userInitiated).async { [self] in
       build(queue)
@@ -113,35 +114,28 @@ final class FullTextBuilder: Sendable {
     do {
       try queue.writeWithoutTransaction { db in
         do {
-          try db.execute(
-            sql: """
-              CREATE TEMP TABLE chunk (
-                rowid INTEGER PRIMARY KEY, kind INTEGER, record INTEGER, names TEXT, body TEXT);
-              BEGIN;
-              """)
-          let stage = try RawStatement(
-            db, "INSERT INTO temp.chunk(rowid, kind, record, names, body) VALUES (?, ?, ?, ?, ?)")
-          var staged = 0
-          // One statement per chunk: FTS5 flushes its pending terms at every statement that
-          // opens a savepoint, which each single-row insert through the trigger would do.
+          try db.execute(sql: "BEGIN")
+          // Single-row inserts into the index itself: no trigger and no statement journal,
+          // so FTS5 keeps its pending terms in memory until a key arrives out of order.
+          let insert = try RawStatement(
+            db, "INSERT INTO search_index(rowid, names, body) VALUES (?, ?, ?)")
+          var pending: [Entry] = []
+          pending.reserveCapacity(Self.chunk + 4096)
           func flush() throws {
-            try db.execute(
-              sql: "INSERT INTO search_text SELECT * FROM temp.chunk; DELETE FROM temp.chunk")
-            staged = 0
+            pending.sort { $0.key < $1.key }
+            for entry in pending {
+              insert.bind(1, entry.key)
+              insert.bind(2, entry.names)
+              insert.bind(3, entry.body)
+              try insert.run()
+            }
+            pending.removeAll(keepingCapacity: true)
           }
           while true {
             switch channel.receive() {
             case .entries(let entries):
-              for entry in entries {
-                stage.bind(1, entry.key)
-                stage.bind(2, entry.kind)
-                stage.bind(3, entry.record)
-                stage.bind(4, entry.names)
-                stage.bind(5, entry.body)
-                try stage.run()
-              }
-              staged += entries.count
-              if staged >= Self.chunk { try flush() }
+              pending += entries
+              if pending.count >= Self.chunk { try flush() }
             case .finish:
               sawEnd = true
               try flush()

@@ -41,11 +41,21 @@ enum Schema {
       names TEXT NOT NULL, body TEXT NOT NULL)
     """
 
+  /// How the full-text index splits text into terms.
+  static let searchTokenizer = "tokenize='unicode61 remove_diacritics 2'"
+
   /// The full-text index over `search_text`.
   static let searchIndexTable = """
     CREATE VIRTUAL TABLE search_index USING fts5(
-      names, body, content='search_text', content_rowid='rowid',
-      tokenize='unicode61 remove_diacritics 2')
+      names, body, content='search_text', content_rowid='rowid', \(searchTokenizer))
+    """
+
+  /// The same index without content, as `FullTextBuilder` builds it.
+  ///
+  /// Its shadow tables (`_data`, `_idx`, `_docsize`) are laid out as `searchIndexTable`'s
+  /// are, so they can be copied into the catalog's.
+  static let contentlessSearchIndexTable = """
+    CREATE VIRTUAL TABLE search_index USING fts5(names, body, content='', \(searchTokenizer))
     """
 
   /// Removes a deleted entry's words from the full-text index.

@@ -539,6 +539,10 @@ final class FieldEventWriter: FieldEventSink {
   /// Rebuilds dropped indexes, indexes new actors, places and sources for search, and
   /// refreshes latest-activity days; all inside the import's transaction.
   func finish() throws {
+    // No more events come: the map of them is let go before the index builds, which need
+    // memory of their own.
+    existing = [:]
+    writtenNow = []
     if let fullText {
       try finish(buildingIn: fullText)
       return

@@ -34,6 +34,46 @@ public enum CommandRunner {
     return try run(musterPath, arguments, environment: variables, input: input)
   }
 
+  /// Copies the `muster` binary to `path` and returns once the copy can be run.
+  ///
+  /// A child forked by another test while the copy is being written inherits its write
+  /// descriptor, and running the copy fails with ETXTBSY ("Text file busy") while any
+  /// process holds it. The copy is written through a close-on-exec descriptor, so such a
+  /// child lets go when it execs; and it is tried (`--version`) until it runs, for up to
+  /// 10 s, so a test (or sshd running it for a test) never meets that race.
+  public static func copyMuster(to path: String) throws {
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: musterPath))
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+    guard descriptor >= 0 else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+    }
+    let written = bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if count <= 0 { return false }
+        offset += count
+      }
+      return true
+    }
+    close(descriptor)
+    guard written else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+    var attempt = 0
+    while true {
+      do {
+        let result = try run(path, ["--version"], environment: ["LANG": "C.UTF-8"])
+        guard result.status == 0 else {
+          throw CocoaError(
+            .executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(path): \(result.errors)"])
+        }
+        return
+      } catch  where "\(error)".contains("Text file busy") && attempt < 100 {
+        attempt += 1
+        usleep(100_000)
+      }
+    }
+  }
+
   /// Runs a program to completion; output goes through files so large output cannot block.
   public static func run(
     _ executable: String, _ arguments: [String], environment: [String: String],

@@ -81,8 +81,7 @@ final class KioskServer {
     // The binary where the account can run it; the database readable, its folder not
     // writable by the account.
     let muster = folder.file("bin/muster")
-    try files.copyItem(atPath: CommandRunner.musterPath, toPath: muster)
-    chmod(muster, 0o755)
+    try CommandRunner.copyMuster(to: muster)
     let database = folder.file("db/muster.db")
     let created = try CommandRunner.muster(["--db", database, "list", "sites"], home: folder.path)
     try #require(created.status == 0, "\(created.errors)")

@@ -48,9 +48,10 @@ public enum CommandRunner {
       throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
     }
     let written = bytes.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return true }
       var offset = 0
       while offset < buffer.count {
-        let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        let count = write(descriptor, base + offset, buffer.count - offset)
         if count <= 0 { return false }
         offset += count
       }

@@ -116,7 +116,8 @@ final class FullTextBuilder: Sendable {
         do {
           try db.execute(sql: "BEGIN")
           // Single-row inserts into the index itself: no trigger and no statement journal,
-          // so FTS5 keeps its pending terms in memory until a key arrives out of order.
+          // so FTS5 keeps its pending terms in memory until its buffer fills or a key
+          // arrives lower than the one before (hence the sorted chunks).
           let insert = try RawStatement(
             db, "INSERT INTO search_index(rowid, names, body) VALUES (?, ?, ?)")
           var pending: [Entry] = []

@@ -134,7 +134,7 @@ public struct FieldImport {
     ownsDescriptor = false
     let strict = options.strict
     let headerRead = reader
-    DispatchQueue.global(qos: .userInitiated).async {
+    HelperThread.start {
       var reader = headerRead
       readRows(
         &reader, columns: columns, format: format, file: path, strict: strict, into: pipeline)

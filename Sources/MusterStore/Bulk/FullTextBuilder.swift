@@ -34,8 +34,23 @@ final class FullTextBuilder: Sendable {
   /// The scratch database.
   let path: String
   /// Entries sorted and written at a time.
-  static let chunk = 20_000
-  private let channel = BoundedChannel<Message>(capacity: 8)
+  ///
+  /// A chunk whose first key is lower than the last one written starts a new segment (as
+  /// exports list the newest events first, nearly every chunk does), so a chunk holds about
+  /// as much text as FTS5 keeps pending: 100,000 ACLED events are some 35 MB.
+  static let chunk = 100_000
+  /// How much FTS5 keeps of pending terms before it writes them out as a segment (its
+  /// default is 1 MiB).
+  ///
+  /// Fewer, larger segments are most of what makes a bulk build fast: at 1M ACLED events
+  /// the index took 18.0 s in the sqlite3 shell with the defaults, 11.1 s with 32 MiB, and
+  /// 8.5 s with 32 MiB and no merging while it is built (`automerge` 0, which stays in this
+  /// scratch file: the catalog's index keeps merging as it normally does). Without merging
+  /// the segments are still bounded: FTS5's `crisismerge` merges a level once 16 pile up.
+  static let pendingBytes = 32 << 20
+  /// Room for 64 batches of 1,024 entries: while the builder writes a chunk, the import
+  /// goes on writing rows instead of waiting for it.
+  private let channel = BoundedChannel<Message>(capacity: 64)
   private let done = DispatchSemaphore(value: 0)
   private let failure = Mutex<(any Error)?>(nil)
   private let ended = Atomic<Bool>(false)
@@ -59,12 +74,14 @@ final class FullTextBuilder: Sendable {
           PRAGMA cache_size = -8000;
           \(Schema.contentlessSearchIndexTable);
           \(SearchTerms.createTable);
+          INSERT INTO search_index(search_index, rank) VALUES ('hashsize', \(Self.pendingBytes));
+          INSERT INTO search_index(search_index, rank) VALUES ('automerge', 0);
           """)
       if let maxPageCount {
         _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(maxPageCount)")
       }
     }
-    DispatchQueue.global(qos: .userInitiated).async { [self] in
+    HelperThread.start { [self] in
       build(queue)
       try? queue.close()
       done.signal()

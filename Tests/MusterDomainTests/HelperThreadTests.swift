@@ -1,0 +1,50 @@
+import MusterDomain
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+@Suite struct HelperThreadTests {
+  static func niceness() -> Int32 {
+    #if os(Linux)
+      getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+    #else
+      getpriority(PRIO_PROCESS, 0)
+    #endif
+  }
+
+  @Test func aHelperRunsItsWorkBelowTheCallersPriorityAndLeavesTheCallersAlone() {
+    let before = Self.niceness()
+    let channel = BoundedChannel<Int32>(capacity: 1)
+
+    HelperThread.start { channel.send(Self.niceness()) }
+    let helpers = channel.receive()
+
+    #if os(Linux)
+      #expect(helpers == min(before + HelperThread.niceness, 19))
+    #endif
+    #expect(Self.niceness() == before)
+  }
+
+  @Test func helpersRunAtTheSameTimeAsOneAnother() {
+    // Each helper waits for the other's message: two helpers on one shared thread would
+    // never finish.
+    let toSecond = BoundedChannel<Int>(capacity: 1)
+    let toFirst = BoundedChannel<Int>(capacity: 1)
+    let done = BoundedChannel<Int>(capacity: 2)
+
+    HelperThread.start {
+      toSecond.send(1)
+      done.send(toFirst.receive())
+    }
+    HelperThread.start {
+      done.send(toSecond.receive())
+      toFirst.send(2)
+    }
+
+    #expect(Set([done.receive(), done.receive()]) == [1, 2])
+  }
+}

@@ -13,6 +13,10 @@ enum Schema {
 
   /// Secondary indexes a large import drops and rebuilds (inside its transaction), because
   /// building an index once by sorting is much faster than growing it row by row.
+  ///
+  /// `citation_by_document` is not among them: imports add citations in the order of their
+  /// documents' rowids, which only grow, so it grows at its right edge, as cheaply as a
+  /// rebuild would make it (which took 0.7 s at 1M events, on one core at the end).
   static let bulkIndexes = [
     "CREATE UNIQUE INDEX event_by_id ON event(id)",
     "CREATE INDEX event_by_date ON event(date_first)",
@@ -20,7 +24,6 @@ enum Schema {
     "CREATE INDEX event_actor_by_actor ON event_actor(actor, day, event)",
     "CREATE UNIQUE INDEX document_by_id ON document(id)",
     "CREATE INDEX document_by_source ON document(source, published_first)",
-    "CREATE INDEX citation_by_document ON citation(document)",
     "CREATE UNIQUE INDEX search_text_by_record ON search_text(kind, record)",
   ]
 

@@ -122,4 +122,34 @@ import Testing
 
     #expect(SearchKey.indexText(text) == SearchKey.indexTextGeneral(text), "\(text)")
   }
+
+  @Test(arguments: 1...2_000)
+  func textWithASCIIStandInsAgreesWithTheGeneralPath(seed: Int) {
+    var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    // Latin letters with marks, a dotless i, ß and ligatures, marks and apostrophes that are
+    // ignored, joints and spaces beyond ASCII, fullwidth and Arabic-Indic digits; then
+    // letters with no ASCII stand-in (Arabic, Cyrillic, Greek) and an emoji.
+    let pieces = [
+      "al", "el", "Al", "ash", "-", "'", " ", ",", "Heri", "Zor", "x", "Deir", "ez", "2020",
+      "ü", "ı", "ş", "ö", "ğ", "Ç", "Ö", "ç", "é", "Å", "ß", "ﬁ", "Æ", "İ", "ñ", "Ł", "ø",
+      "\u{301}", "\u{2019}", "\u{02BC}", "\u{00AD}", "\u{200D}", "\u{2010}", "\u{00A0}",
+      "\u{3000}", "\u{FF12}", "\u{0663}", "Ｚ", "Dağören", "Şırnak", "Çarşı", "el-Ḥasakah",
+      "دير", "الزور", "Москва", "Αθήνα", "🙂", "\u{0640}",
+    ]
+    let text = (0..<next(24)).map { _ in pieces[next(pieces.count)] }.joined()
+
+    #expect(SearchKey.indexText(text) == SearchKey.indexTextGeneral(text), "\(text)")
+  }
+
+  @Test func turkishPlaceNamesTakeTheASCIIStandIn() {
+    let text = "On 24 November, protesters gathered in Dağören (Şırnak) near the Çarşı."
+
+    #expect(SearchKey.ASCIIIndexer.asciiStandIn(for: text) != nil)
+    #expect(SearchKey.ASCIIIndexer.asciiStandIn(for: "Dayr az-Zawr دير الزور") == nil)
+    #expect(SearchKey.indexText(text).contains("dagoren sirnak"))
+  }
 }

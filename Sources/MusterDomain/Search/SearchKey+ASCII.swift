@@ -54,6 +54,43 @@ extension SearchKey {
       return String(decoding: output, as: UTF8.self)
     }
 
+    /// The text in ASCII that every step of indexing treats exactly as it treats `text`, or
+    /// `nil` when some scalar has no such stand-in.
+    ///
+    /// Indexing sees a scalar only through `classify`: what class it is and which letters it
+    /// folds to. So a letter that folds to ASCII letters (`ü` to `u`, `Ç` to `c`) stands in
+    /// for those letters, and any other mark, joint or separator for `'`, `-` or a space. A
+    /// letter folding to other letters (Arabic, say) has none. Place names in Turkish or
+    /// Kurdish spelling make one ACLED note in twenty non-ASCII, and the general path took
+    /// 40% of an import's folding time for them.
+    static func asciiStandIn(for text: String) -> [UInt8]? {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(text.utf8.count)
+      var folded: [Unicode.Scalar] = []
+      for scalar in text.unicodeScalars {
+        if scalar.isASCII {
+          bytes.append(UInt8(scalar.value))
+          continue
+        }
+        folded.removeAll(keepingCapacity: true)
+        switch SearchKey.classify(scalar, into: &folded) {
+        case .letter:
+          guard !folded.isEmpty else { return nil }
+          for letter in folded {
+            let value = letter.value
+            guard (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) else {
+              return nil
+            }
+            bytes.append(UInt8(value))
+          }
+        case .ignorable: bytes.append(UInt8(ascii: "'"))
+        case .hyphen: bytes.append(UInt8(ascii: "-"))
+        case .separator: bytes.append(UInt8(ascii: " "))
+        }
+      }
+      return bytes
+    }
+
     static func isLetterOrDigit(_ byte: UInt8) -> Bool {
       (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
         || (byte >= 0x30 && byte <= 0x39)

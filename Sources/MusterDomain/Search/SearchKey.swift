@@ -218,6 +218,11 @@ public enum SearchKey {
   public static func indexText(_ text: String) -> String {
     var text = text
     if let fast = text.withUTF8({ ASCIIIndexer.indexText($0) }) { return fast }
+    if let spelled = ASCIIIndexer.asciiStandIn(for: text),
+      let fast = spelled.withUnsafeBufferPointer({ ASCIIIndexer.indexText($0) })
+    {
+      return fast
+    }
     return indexTextGeneral(text)
   }
 

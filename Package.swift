@@ -23,6 +23,7 @@ let package = Package(
     .target(name: "MusterDomain"),
     .target(name: "MusterTerminal"),
     .target(name: "CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+    .target(name: "CSQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
     .target(name: "MusterResources", plugins: ["EmbedResources"]),
 
     // Layer 2.
@@ -30,7 +31,7 @@ let package = Package(
     .target(
       name: "MusterStore",
       dependencies: [
-        "MusterDomain", .product(name: "GRDB", package: "GRDB.swift"),
+        "MusterDomain", "CSQLiteConfig", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     .target(

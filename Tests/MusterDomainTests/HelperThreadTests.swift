@@ -20,8 +20,9 @@ import Testing
     let before = Self.niceness()
     let channel = BoundedChannel<Int32>(capacity: 1)
 
-    HelperThread.start { channel.send(Self.niceness()) }
+    let thread = HelperThread.start { channel.send(Self.niceness()) }
     let helpers = channel.receive()
+    thread.join()
 
     #if os(Linux)
       #expect(helpers == min(before + HelperThread.niceness, 19))
@@ -36,15 +37,38 @@ import Testing
     let toFirst = BoundedChannel<Int>(capacity: 1)
     let done = BoundedChannel<Int>(capacity: 2)
 
-    HelperThread.start {
+    let first = HelperThread.start {
       toSecond.send(1)
       done.send(toFirst.receive())
     }
-    HelperThread.start {
+    let second = HelperThread.start {
       done.send(toSecond.receive())
       toFirst.send(2)
     }
 
     #expect(Set([done.receive(), done.receive()]) == [1, 2])
+    first.join()
+    second.join()
+  }
+
+  @Test func joiningWaitsUntilTheWorkHasLetGoOfWhatItHeld() {
+    final class Held: Sendable {}
+    weak var watched: Held?
+    let thread: HelperThread
+    do {
+      let held = Held()
+      watched = held
+      thread = HelperThread.start {
+        // Still working when the caller lets go of its own reference.
+        usleep(50_000)
+        _ = held
+      }
+    }
+    #expect(watched != nil, "the helper holds it while it works")
+
+    thread.join()
+    thread.join()
+
+    #expect(watched == nil)
   }
 }

@@ -134,12 +134,15 @@ public struct FieldImport {
     ownsDescriptor = false
     let strict = options.strict
     let headerRead = reader
-    HelperThread.start {
+    let readingThread = HelperThread.start {
       var reader = headerRead
       readRows(
         &reader, columns: columns, format: format, file: path, strict: strict, into: pipeline)
       close(descriptor)
     }
+    // Runs after the pipeline is drained (below): the import returns only once the reading
+    // thread has closed the file and let go of what it read.
+    defer { readingThread.join() }
     var sawLast = false
     defer { if !sawLast { pipeline.stop(drainingUntilLast: true) } }
     let summary = try writer.importFieldEvents(expectedEvents: totalBytes / 550) { sink in

@@ -52,6 +52,8 @@ final class FullTextBuilder: Sendable {
   /// goes on writing rows instead of waiting for it.
   private let channel = BoundedChannel<Message>(capacity: 64)
   private let done = DispatchSemaphore(value: 0)
+  /// The building thread, joined by `close()`.
+  private let thread = Mutex<HelperThread?>(nil)
   private let failure = Mutex<(any Error)?>(nil)
   private let ended = Atomic<Bool>(false)
 
@@ -81,11 +83,12 @@ final class FullTextBuilder: Sendable {
         _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(maxPageCount)")
       }
     }
-    HelperThread.start { [self] in
+    let building = HelperThread.start { [self] in
       build(queue)
       try? queue.close()
       done.signal()
     }
+    thread.withLock { $0 = building }
   }
 
   /// Hands entries to the building thread; waits while it is too far behind.
@@ -116,6 +119,7 @@ final class FullTextBuilder: Sendable {
     }
     done.wait()
     done.signal()
+    thread.withLock { $0 }?.join()
     Self.removeFiles(path)
   }
 

@@ -106,30 +106,30 @@ import Testing
 }
 
 @Suite struct SearchKeyFastPathTests {
-  /// The ASCII fast path of `indexText` gives exactly what the general path gives.
-  @Test(arguments: 1...300)
-  func theASCIIPathAgreesWithTheGeneralPath(seed: Int) {
+  /// Fewer than `atMost` of `pieces` run together, the same for a seed on every run.
+  static func seededText(_ seed: Int, from pieces: [String], atMost: Int) -> String {
     var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15
     func next(_ bound: Int) -> Int {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Int((state >> 33) % UInt64(bound))
     }
+    return (0..<next(atMost)).map { _ in pieces[next(pieces.count)] }.joined()
+  }
+
+  /// The ASCII fast path of `indexText` gives exactly what the general path gives.
+  @Test(arguments: 1...300)
+  func theASCIIPathAgreesWithTheGeneralPath(seed: Int) {
     let pieces = [
       "al", "el", "Al", "az", "ash", "-", "-", "'", "`", " ", " ", ",", ".", "Heri", "Zor", "x",
       "Deir", "ez", "pro", "Iranian", "2020", "kata", "ib", "(", ")", "AL", "a", "e", "l",
     ]
-    let text = (0..<next(20)).map { _ in pieces[next(pieces.count)] }.joined()
+    let text = Self.seededText(seed, from: pieces, atMost: 20)
 
     #expect(SearchKey.indexText(text) == SearchKey.indexTextGeneral(text), "\(text)")
   }
 
   @Test(arguments: 1...2_000)
   func textWithASCIIStandInsAgreesWithTheGeneralPath(seed: Int) {
-    var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
     // Latin letters with marks, a dotless i, ß and ligatures, marks and apostrophes that are
     // ignored, joints and spaces beyond ASCII, fullwidth and Arabic-Indic digits; then
     // letters with no ASCII stand-in (Arabic, Cyrillic, Greek) and an emoji.
@@ -140,7 +140,7 @@ import Testing
       "\u{3000}", "\u{FF12}", "\u{0663}", "Ｚ", "Dağören", "Şırnak", "Çarşı", "el-Ḥasakah",
       "دير", "الزور", "Москва", "Αθήνα", "🙂", "\u{0640}",
     ]
-    let text = (0..<next(24)).map { _ in pieces[next(pieces.count)] }.joined()
+    let text = Self.seededText(seed, from: pieces, atMost: 24)
 
     #expect(SearchKey.indexText(text) == SearchKey.indexTextGeneral(text), "\(text)")
   }

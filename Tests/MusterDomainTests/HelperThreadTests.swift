@@ -54,17 +54,19 @@ import Testing
   @Test func joiningWaitsUntilTheWorkHasLetGoOfWhatItHeld() {
     final class Held: Sendable {}
     weak var watched: Held?
+    let release = BoundedChannel<Bool>(capacity: 1)
     let thread: HelperThread
     do {
       let held = Held()
       watched = held
       thread = HelperThread.start {
-        // Still working when the caller lets go of its own reference.
-        usleep(50_000)
+        // Works until the test has looked, holding `held`.
+        _ = release.receive()
         _ = held
       }
     }
     #expect(watched != nil, "the helper holds it while it works")
+    release.send(true)
 
     thread.join()
     thread.join()

@@ -1,4 +1,3 @@
-import Dispatch
 import MusterDomain
 
 #if canImport(Glibc)

@@ -118,9 +118,35 @@ public final class SQLiteCatalog: CatalogReading {
 
   /// SQLite's data version: it changes whenever another connection commits.
   public func changeToken() throws -> Int {
-    // Once a second in every idle browser and kiosk: a cached statement, and no
-    // transaction around it (a read transaction would add BEGIN and COMMIT).
-    try database.inDatabase { db in try db.value(Int.self, sql: "PRAGMA data_version") ?? 0 }
+    guard !isReadOnly else { return fileStateToken() }
+    // Once a second in every idle browser: a cached statement, and no transaction around
+    // it (a read transaction would add BEGIN and COMMIT).
+    return try database.inDatabase { db in try db.value(Int.self, sql: "PRAGMA data_version") ?? 0 }
+  }
+
+  /// The database file and its WAL as the file system describes them: inode, size and
+  /// modification time in nanoseconds.
+  ///
+  /// A read-only connection cannot trust `PRAGMA data_version`: when the account may not
+  /// write the `-shm` file (a kiosk reading a database another account owns), SQLite keeps
+  /// the WAL index in private memory, rebuilds it for every read, and the version moves on
+  /// every read though nothing was committed, which made every idle tick a reload. Every
+  /// commit grows or rewrites the WAL (or the file itself outside WAL mode), and a file
+  /// replaced by another (a restored copy) has another inode: either changes the token.
+  func fileStateToken() -> Int {
+    var hasher = Hasher()
+    for file in [path, path + "-wal"] {
+      var info = stat()
+      guard stat(file, &info) == 0 else {
+        hasher.combine(-1)
+        continue
+      }
+      hasher.combine(info.st_ino)
+      hasher.combine(info.st_size)
+      hasher.combine(info.st_mtim.tv_sec)
+      hasher.combine(info.st_mtim.tv_nsec)
+    }
+    return hasher.finalize()
   }
 }
 

@@ -174,6 +174,59 @@ import Testing
     #expect(try reader.changeToken() == reader.changeToken())
   }
 
+  @Test func aReaderThatMayNotWriteTheSharedMemoryFileSeesNoChangeWhereThereIsNone() throws {
+    // The kiosk's case: another account owns the database and its -shm file, so SQLite keeps
+    // the WAL index in private memory and `PRAGMA data_version` moves on every read. The
+    // reader opens as `nobody` (this thread's file-system identity), with no other
+    // connection in the process (they would share theirs), in a folder only root may write.
+    try #require(getuid() == 0, "needs root to open the database as another account")
+    let folder = try TemporaryFolder("muster-store")
+    let path = folder.file("muster.db")
+    do {
+      let writer = try SQLiteCatalog.openWritable(at: path)
+      try writer.write(try SeededStore.bundledDataset())
+      // As a writer leaves it when it closes: everything checkpointed, the WAL empty.
+      try writer.catalog.database.writeWithoutTransaction {
+        try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+      }
+    }
+    chmod(folder.path, 0o755)
+    let reader = try Self.asNobody { try SQLiteCatalog.openReadOnly(at: path) }
+    let version = {
+      try reader.database.inDatabase { try Int.fetchOne($0, sql: "PRAGMA data_version") }
+    }
+    let first = try version()
+    _ = try reader.summary()
+    try #require(first != (try version()), "SQLite kept the WAL index in shared memory")
+
+    var tokens: Set<Int> = []
+    for _ in 0..<5 {
+      _ = try reader.summary()
+      tokens.insert(try reader.changeToken())
+    }
+    #expect(tokens.count == 1)
+
+    // A commit by another process (in this one, a writer would share the reader's
+    // read-only shared memory).
+    let committed = try Spawn.run(
+      ["sqlite3", path, "PRAGMA user_version = 7"], environment: ["PATH": "/usr/bin:/bin"])
+    try #require(committed.status == 0, "\(committed.output)")
+
+    #expect(try reader.changeToken() != tokens.first)
+    #expect(try reader.database.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 7)
+  }
+
+  /// Runs `body` with this thread's file-system identity set to `nobody` (glibc's
+  /// `setfsuid`, which Swift does not import).
+  static func asNobody<T>(_ body: () throws -> T) throws -> T {
+    typealias SetFileSystemUser = @convention(c) (UInt32) -> Int32
+    let symbol = try #require(dlsym(dlopen(nil, RTLD_NOW), "setfsuid"))
+    let setfsuid = unsafeBitCast(symbol, to: SetFileSystemUser.self)
+    let previous = setfsuid(65_534)
+    defer { _ = setfsuid(UInt32(previous)) }
+    return try body()
+  }
+
   @Test func aMissingFileIsMissingAndAForeignFileIsNotADatabase() throws {
     let folder = try TemporaryFolder()
     let missing = #expect(throws: StoreError.self) {

@@ -97,3 +97,28 @@ import Testing
     #expect(state.isRunning)
   }
 }
+
+/// The tour over a store that reports a change on every tick, as a database whose
+/// shared-memory file the kiosk may not write does.
+@Suite struct KioskTourReloadTests {
+  @Test func aReloadOnEveryTickKeepsTheTourGoingNewestFirst() throws {
+    let seeded = try SeededCatalog()
+    var (session, terminal) = try seeded.session(
+      mode: .kiosk, tour: TourState(idleAfter: 10, step: 1))
+    session.dispatch(.idled(seconds: 10), on: terminal)
+    let home = try #require(session.state.timeline.selectedEntry)
+    let events = session.state.timeline.entries.filter { $0.record.kind == .event }
+
+    var shown: [TimelineEntry] = []
+    for second in 11..<60 {
+      session.dispatch(.idled(seconds: second), on: terminal)
+      session.dispatch(.changeTokenLoaded(1_000 + second), on: terminal)
+      let entry = try #require(session.state.timeline.selectedEntry)
+      if entry == home { break }
+      #expect(session.state.detail.record == entry.record)
+      shown.append(entry)
+    }
+
+    #expect(shown == events.reversed().filter { $0 != home })
+  }
+}

@@ -174,14 +174,16 @@ extension AppState {
   }
 
   mutating func timelineArrived(before: TimelinePage, after: TimelinePage) -> [Effect] {
-    let previous = timeline.selectedEntry?.record
+    // The entry itself, not its record: a deployment has an entry for its start and another
+    // for its end, and a reload must not jump from one to the other.
+    let previous = timeline.selectedEntry?.position
     timeline.entries = before.entries + after.entries
     timeline.hasEarlier = before.hasMore
     timeline.hasLater = after.hasMore
     // The cursor sits on the last entry on or before the time cursor.
     timeline.selected = max(0, before.entries.count - 1)
-    if let previous, let index = timeline.entries.firstIndex(where: { $0.record == previous }),
-      let asOf, timeline.entries[index].position.day <= asOf
+    if let previous, let index = timeline.entries.firstIndex(where: { $0.position == previous }),
+      let asOf, previous.day <= asOf
     {
       timeline.selected = index
     }

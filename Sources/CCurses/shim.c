@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <term.h>
+#include <time.h>
 #include <unistd.h>
 
 const char *ccurses_version(void) { return curses_version(); }
@@ -67,8 +68,31 @@ int ccurses_read_mouse(int *x, int *y) {
 }
 
 static volatile sig_atomic_t ending_signal = 0;
+static volatile sig_atomic_t ending_since_seconds = 0;
+static volatile sig_atomic_t ending_since_milliseconds = 0;
+static volatile sig_atomic_t resize_pending = 0;
 
-static void record_signal(int signal_number) { ending_signal = signal_number; }
+void ccurses_record_ending_signal(int signal_number) {
+  if (ending_signal == 0) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    ending_since_seconds = (sig_atomic_t)now.tv_sec;
+    ending_since_milliseconds = (sig_atomic_t)(now.tv_nsec / 1000000);
+  }
+  ending_signal = signal_number;
+  ccurses_wake_watchdog();
+}
+
+long long ccurses_ending_since_ms(void) {
+  return (long long)ending_since_seconds * 1000 + ending_since_milliseconds;
+}
+
+static void record_signal(int signal_number) { ccurses_record_ending_signal(signal_number); }
+
+static void record_resize(int signal_number) {
+  (void)signal_number;
+  resize_pending = 1;
+}
 
 static void install(int signal_number, void (*handler)(int)) {
   struct sigaction action;
@@ -88,6 +112,10 @@ void ccurses_install_signal_handlers(int ignore_interrupts) {
   install(SIGTERM, record_signal);
   install(SIGHUP, record_signal);
   install(SIGPIPE, SIG_IGN);
+  // Ours before newterm, so ncurses leaves SIGWINCH alone: a size ncurses reads itself goes
+  // straight into its own arithmetic (a window of 40000 columns wraps negative there), so
+  // Muster reads the size, checks it, and hands ncurses a size it can draw.
+  install(SIGWINCH, record_resize);
   if (ignore_interrupts) {
     install(SIGINT, SIG_IGN);
     install(SIGQUIT, SIG_IGN);
@@ -96,6 +124,20 @@ void ccurses_install_signal_handlers(int ignore_interrupts) {
     install(SIGINT, record_signal);
     install(SIGQUIT, record_signal);
   }
+}
+
+int ccurses_take_resize(void) {
+  int pending = resize_pending;
+  resize_pending = 0;
+  return pending;
+}
+
+int ccurses_window_size(int fd, int *rows_out, int *columns_out) {
+  struct winsize size;
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+  *rows_out = size.ws_row;
+  *columns_out = size.ws_col;
+  return 0;
 }
 
 int ccurses_ending_signal(void) { return ending_signal; }

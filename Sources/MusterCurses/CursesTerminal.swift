@@ -48,11 +48,49 @@ public struct CursesOptions: Sendable {
   public var mouse: Bool
   /// Ignore SIGINT, SIGQUIT and SIGTSTP instead of ending (the kiosk).
   public var ignoresInterrupts: Bool
+  /// End the session when the client has stopped taking part for this long: the terminal
+  /// has not taken output, or a terminal that answers status queries has stopped answering
+  /// them (`nil`: never; the kiosk's `--client-timeout`).
+  public var clientTimeout: Duration?
+  /// End the session this long after it started, whatever the client does (`nil`: never;
+  /// the kiosk's `--max-session`).
+  public var sessionLimit: Duration?
+  /// What the session is, such as `kiosk`, for crash reports.
+  public var label: String
 
   /// Options from their parts.
-  public init(mouse: Bool = true, ignoresInterrupts: Bool = false) {
+  public init(
+    mouse: Bool = true, ignoresInterrupts: Bool = false, clientTimeout: Duration? = nil,
+    sessionLimit: Duration? = nil, label: String = "browser"
+  ) {
     self.mouse = mouse
     self.ignoresInterrupts = ignoresInterrupts
+    self.clientTimeout = clientTimeout
+    self.sessionLimit = sessionLimit
+    self.label = label
+  }
+}
+
+/// Why a session on the terminal ended, when it was not the user's own choice.
+public enum CursesEnding: Equatable, Sendable {
+  /// A signal asked Muster to end (SIGTERM, SIGHUP, SIGINT).
+  case signal(Int32)
+  /// The terminal did not take output for the client timeout (a client that stopped reading).
+  case outputStalled
+  /// The terminal answered status queries, then stopped answering for the client timeout
+  /// (a client stopped or frozen while its connection stays up).
+  case clientSilent
+  /// The session reached its time limit.
+  case sessionLimit
+
+  /// What happened, for the report.
+  public var description: String {
+    switch self {
+    case .signal(let number): "ended by signal \(number)"
+    case .outputStalled: "ended: the terminal stopped taking output (a client that stopped reading)"
+    case .clientSilent: "ended: the client stopped answering status queries (a stopped client)"
+    case .sessionLimit: "ended: the session reached its time limit"
+    }
   }
 }
 
@@ -97,6 +135,15 @@ public final class CursesTerminal: Terminal {
   private var styleCache: [Style: (attr_t, Int16)] = [:]
   private var pairs: [PairKey: Int16] = [:]
   private var pasteBrackets: (enable: String, disable: String)?
+  private let options: CursesOptions
+  /// The size the terminal reports: any size a client claims, up to 65535 each way.
+  public private(set) var size: Size
+  /// When the last status query went out, and when the terminal last answered one.
+  private var lastProbe: ContinuousClock.Instant?
+  private var lastAnswer: ContinuousClock.Instant?
+  private var silent = false
+  private let started = ContinuousClock.now
+  private var pastLimit = false
   private let attributes = (
     bold: ccurses_attr_bold(), dim: ccurses_attr_dim(), reverse: ccurses_attr_reverse(),
     underline: ccurses_attr_underline()
@@ -119,6 +166,20 @@ public final class CursesTerminal: Terminal {
       throw CursesTerminalError.noTerminalType
     }
     ccurses_install_signal_handlers(options.ignoresInterrupts ? 1 : 0)
+    ccurses_guard_save_modes()
+    // ncurses reads the window size itself when it starts and keeps it in 16-bit fields: a
+    // size a client claims beyond what Muster draws is handed to it as LINES and COLUMNS
+    // instead (the environment overrides the terminal's report).
+    let reported = Self.reportedSize()
+    let drawn = reported.limited(to: .largestDrawn)
+    let overrides = reported.width > drawn.width || reported.height > drawn.height
+    let saved = (
+      getenv("LINES").map { String(cString: $0) }, getenv("COLUMNS").map { String(cString: $0) }
+    )
+    if overrides {
+      setenv("LINES", String(drawn.height), 1)
+      setenv("COLUMNS", String(drawn.width), 1)
+    }
     // ncurses controls the terminal through these streams' descriptors.
     guard let output = fdopen(STDOUT_FILENO, "w") else {
       throw CursesTerminalError.notATerminal(stream: "output")
@@ -126,18 +187,35 @@ public final class CursesTerminal: Terminal {
     guard let inputFile = fdopen(STDIN_FILENO, "r") else {
       throw CursesTerminalError.notATerminal(stream: "input")
     }
-    guard let screen = newterm(nil, output, inputFile) else {
+    // Nothing a library prints (libgpm, SQLite, the runtime's last words) may reach the
+    // screen behind the renderer: standard error goes to the report destination meanwhile.
+    ccurses_capture_stderr()
+    let screen = newterm(nil, output, inputFile)
+    if overrides {
+      for (name, value) in [("LINES", saved.0), ("COLUMNS", saved.1)] {
+        if let value { setenv(name, value, 1) } else { unsetenv(name) }
+      }
+    }
+    guard let screen else {
+      ccurses_release_stderr()
       throw CursesTerminalError.unknownTerminal(name)
     }
     guard ccurses_has_string_capability("cup") != 0 else {
       endwin()
       delscreen(screen)
+      ccurses_release_stderr()
       throw CursesTerminalError.incapableTerminal(name)
     }
     self.screen = screen
     self.output = output
     self.inputFile = inputFile
+    self.options = options
     window = ccurses_stdscr()
+    // A window of no size (a pty nobody sized) is drawn at the size ncurses chose.
+    size =
+      reported.width > 0 && reported.height > 0
+      ? reported
+      : Size(width: Int(ccurses_columns(window)), height: Int(ccurses_lines(window)))
     raw()
     noecho()
     nonl()
@@ -153,23 +231,78 @@ public final class CursesTerminal: Terminal {
     } else {
       colorDepth = 0
     }
-    if options.mouse { ccurses_enable_mouse() }
+    // The Linux console's mouse is gpm's, which is the local console's, never an SSH
+    // client's (and libgpm prints on the terminal when it cannot size it).
+    if options.mouse, !name.hasPrefix("linux") { ccurses_enable_mouse() }
     setUpBracketedPaste(terminalName: name)
+    define_key("\u{1B}[0n", Self.statusAnswerCode)
+    define_key("\u{1B}[3n", Self.statusAnswerCode)
+    ccurses_guard_set_restore(restoringBytes())
+    describeForCrashReports()
+    let drainLimit = options.clientTimeout.map { Self.milliseconds($0) } ?? 0
+    ccurses_start_watchdog(Self.endingGrace, drainLimit)
+  }
+
+  /// How long the main thread has to end after SIGTERM or SIGHUP before the watchdog ends
+  /// the process (a frame being drawn, output to a terminal that does not read).
+  static let endingGrace: Int32 = 700
+
+  /// How often a status query goes to a client whose liveness is watched: every ten
+  /// seconds, or often enough for three queries within a shorter timeout.
+  private var probeInterval: Duration {
+    min(.seconds(10), (options.clientTimeout ?? .seconds(30)) / 3)
+  }
+
+  /// The key code ncurses gives the terminal's answer to a status query (`ESC [ 0 n`).
+  static let statusAnswerCode = InputDecoder.statusAnswerCode
+
+  private static func milliseconds(_ duration: Duration) -> Int32 {
+    let (seconds, attoseconds) = duration.components
+    return Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+  }
+
+  /// The window size standard output's terminal reports; zero when it reports none.
+  private static func reportedSize() -> Size {
+    var rows: Int32 = 0
+    var columns: Int32 = 0
+    guard ccurses_window_size(STDOUT_FILENO, &rows, &columns) == 0 else {
+      return Size(width: 0, height: 0)
+    }
+    return Size(width: Int(columns), height: Int(rows))
+  }
+
+  /// What puts the terminal back if Muster cannot end the ordinary way: the main screen,
+  /// plain attributes, the cursor, no mouse reports, no bracketed paste, the keypad reset.
+  private func restoringBytes() -> String {
+    let names: [String] = ["sgr0", "rmcup", "cnorm", "rmkx"]
+    let capabilities = names.compactMap { name -> String? in
+      ccurses_string_capability(name).map { String(cString: $0) }
+    }
+    return capabilities.joined() + "\u{1B}[?1006l\u{1B}[?1000l" + (pasteBrackets?.disable ?? "")
   }
 
   deinit {
     close()
   }
 
-  /// The current screen size in cells.
-  public var size: Size {
-    Size(width: Int(ccurses_columns(window)), height: Int(ccurses_lines(window)))
+  /// The size ncurses draws: the window's, up to `Size.largestDrawn`.
+  private var drawnSize: Size {
+    Size(
+      width: max(0, Int(ccurses_columns(window))), height: max(0, Int(ccurses_lines(window))))
   }
 
   /// The signal that ended the session (SIGTERM, SIGHUP, SIGINT), or `nil`.
   public var endingSignal: Int32? {
     let signal = ccurses_ending_signal()
     return signal == 0 ? nil : signal
+  }
+
+  /// Why the session ended when the user did not end it, or `nil`.
+  public var ending: CursesEnding? {
+    if ccurses_output_stalled() != 0 { return .outputStalled }
+    if silent { return .clientSilent }
+    if pastLimit { return .sessionLimit }
+    return endingSignal.map(CursesEnding.signal)
   }
 
   /// Restores the terminal as it was before.
@@ -182,6 +315,9 @@ public final class CursesTerminal: Terminal {
     endwin()
     fflush(output)
     delscreen(screen)
+    ccurses_guard_terminal_closed()
+    ccurses_stop_watchdog()
+    ccurses_release_stderr()
   }
 
   // MARK: - Input
@@ -196,8 +332,15 @@ public final class CursesTerminal: Terminal {
   public func nextEvent(timeout: Duration) throws -> TerminalEvent? {
     let deadline = ContinuousClock.now + timeout
     while true {
-      if endingSignal != nil { return nil }
+      if endingSignal != nil || silent || pastLimit { return nil }
+      if let limit = options.sessionLimit, ContinuousClock.now - started >= limit {
+        pastLimit = true
+        return nil
+      }
+      ccurses_forward_stderr()
+      if ccurses_take_resize() != 0, let event = resized() { return event }
       if let event = readPending() { return event }
+      if isClientSilent() { return nil }
       let remaining = ContinuousClock.now.duration(to: deadline)
       guard remaining > .zero else { return .idle }
       // Rounded up, so a wait never ends just short of the deadline and spins.
@@ -212,9 +355,48 @@ public final class CursesTerminal: Terminal {
     }
   }
 
+  /// After SIGWINCH: the size the terminal reports, limited to what Muster draws before
+  /// ncurses sees it; `nil` when nothing changed (or the terminal reports no size).
+  private func resized() -> TerminalEvent? {
+    let reported = Self.reportedSize()
+    guard reported.width > 0, reported.height > 0, reported != size else { return nil }
+    size = reported
+    describeForCrashReports()
+    let drawn = reported.limited(to: .largestDrawn)
+    if drawn != drawnSize {
+      resize_term(Int32(drawn.height), Int32(drawn.width))
+    }
+    invalidate()
+    return .resized(reported)
+  }
+
+  private func describeForCrashReports() {
+    SessionGuard.describe("\(options.label), window \(size.width)x\(size.height)")
+  }
+
+  /// Whether the client has gone silent; sends a status query every `probeInterval` while
+  /// a client timeout is set.
+  ///
+  /// True once a terminal that answered the queries has not answered for the timeout. A
+  /// terminal that never answers is never taken for a silent one.
+  private func isClientSilent() -> Bool {
+    guard let timeout = options.clientTimeout else { return false }
+    let now = ContinuousClock.now
+    if let answered = lastAnswer, now - answered > timeout {
+      silent = true
+      return true
+    }
+    if lastProbe.map({ now - $0 >= probeInterval }) ?? true {
+      lastProbe = now
+      fputs("\u{1B}[5n", output)
+      fflush(output)
+    }
+    return false
+  }
+
   /// The next event ncurses has ready (a pending resize included), without waiting for input.
   private func readPending() -> TerminalEvent? {
-    let decoder = InputDecoder(
+    var decoder = InputDecoder(
       read: { [window] milliseconds in
         wtimeout(window, milliseconds)
         var value: wint_t = 0
@@ -235,6 +417,7 @@ public final class CursesTerminal: Terminal {
         }
         return MouseEvent(action, at: Point(x: Int(x), y: Int(y)))
       })
+    decoder.statusAnswered = { [unowned self] in lastAnswer = .now }
     while let unit = decoder.read(0) {
       if let event = decoder.event(startingWith: unit) { return event }
     }
@@ -265,7 +448,7 @@ public final class CursesTerminal: Terminal {
 
   /// Shows `frame`, sending only the cells that differ from what is on the screen.
   public func present(_ frame: ScreenBuffer) throws {
-    let size = self.size
+    let size = drawnSize
     let full = isInvalid || shown?.size != frame.size
     if isInvalid {
       clearok(window, true)

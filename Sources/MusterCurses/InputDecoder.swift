@@ -21,6 +21,8 @@ public struct InputDecoder {
   public var size: () -> Size
   /// The mouse report that came with KEY_MOUSE, if ncurses has one.
   public var mouse: () -> MouseEvent?
+  /// Called when the terminal answers a status query (`ESC [ 0 n`): the client is there.
+  public var statusAnswered: () -> Void = {}
 
   /// A decoder over its sources.
   public init(
@@ -36,6 +38,9 @@ public struct InputDecoder {
   public static let pasteStartCode = KEY_MAX + 1
   /// The key code that ends one (`ESC [ 201 ~`).
   public static let pasteEndCode = KEY_MAX + 2
+  /// The key code for the terminal's answer to a status query (defined for `ESC [ 0 n` and
+  /// `ESC [ 3 n`); never a key.
+  public static let statusAnswerCode = KEY_MAX + 3
   /// The most characters a paste keeps.
   static let pasteLimit = 1 << 20
 
@@ -57,6 +62,9 @@ public struct InputDecoder {
     case Self.pasteStartCode:
       return readPaste()
     case Self.pasteEndCode:
+      return nil
+    case Self.statusAnswerCode:
+      statusAnswered()
       return nil
     default:
       return CursesKeys.key(forCode: code).map(TerminalEvent.key)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MusterCurses
 
 /// `muster`: a terminal browser for force deployments.
 @main
@@ -32,8 +33,16 @@ struct Muster: ParsableCommand {
   ///
   /// Past a file-size limit (`ulimit -f`) a write fails with an error the command reports
   /// and rolls back, instead of SIGXFSZ ending the process.
+  ///
+  /// With a terminal on either side, a crash reports to the system log and says one plain
+  /// line, never running the runtime's interactive backtracer on the user's terminal
+  /// (`SessionGuard`); without one (scripts, pipes) the runtime's own report goes to
+  /// standard error.
   static func main() {
     signal(SIGXFSZ, SIG_IGN)
+    if isatty(STDIN_FILENO) == 1 || isatty(STDOUT_FILENO) == 1 {
+      SessionGuard.installCrashHandling()
+    }
     main(nil)
   }
 }

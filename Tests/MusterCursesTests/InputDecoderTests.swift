@@ -44,6 +44,24 @@ import Testing
     #expect(Self.events(Self.characters(replies + "k")) == [.key(.character("k"))])
   }
 
+  @Test func aStatusAnswerTellsTheTerminalIsThereAndIsNeverAKey() {
+    final class Count: @unchecked Sendable { var answers = 0 }
+    let count = Count()
+    var units: [RawInput] = [.code(InputDecoder.statusAnswerCode)] + Self.characters("j")
+    var decoder = InputDecoder(
+      read: { _ in units.isEmpty ? nil : units.removeFirst() }, size: { Size(width: 1, height: 1) },
+      mouse: { nil })
+    decoder.statusAnswered = { count.answers += 1 }
+    var events: [TerminalEvent] = []
+
+    while let unit = decoder.read(0) {
+      if let event = decoder.event(startingWith: unit) { events.append(event) }
+    }
+
+    #expect(events == [.key(.character("j"))])
+    #expect(count.answers == 1)
+  }
+
   @Test func aLoneEscapeAndAltKeys() {
     #expect(Self.events(Self.characters("\u{1B}")) == [.key(.escape)])
     #expect(Self.events(Self.characters("\u{1B}j")) == [.key(.character("j"))])

@@ -48,17 +48,23 @@ import Testing
     let printed = try muster(
       "ssh-config", "--user", "kiosk", "--db", "/srv/muster.db", "--muster", "/opt/bin/muster")
     #expect(printed.status == 0, "\(printed.errors)")
-    let command = "/opt/bin/muster kiosk --db /srv/muster.db --idle 120"
+    let command =
+      "/opt/bin/muster kiosk --db /srv/muster.db --idle 120 --client-timeout 60"
+      + " --max-session 43200"
     for line in [
       "Match User kiosk", "    ForceCommand \(command)", "    DisableForwarding yes",
       "    PermitTTY yes", "    X11Forwarding no", "    ChannelTimeout session=12h",
       "    ClientAliveInterval 15", "restrict,pty,command=\"\(command)\" KEY",
+      "kiosk - maxlogins 50",
     ] {
       #expect(printed.output.split(separator: "\n").contains { $0 == line }, "missing: \(line)")
     }
     for bad in [
       ["--user", "root; rm", "--db", "/srv/m.db"], ["--user", "kiosk", "--db", "relative.db"],
       ["--user", "kiosk", "--db", "/srv/my muster.db"], ["--user", "kiosk", "--muster", "/a\"b"],
+      ["--user", "kiosk", "--log", "/var/log/my log"],
+      ["--user", "kiosk", "--client-timeout", "0"],
+      ["--user", "kiosk", "--max-logins", "0"],
     ] {
       let refused = try CommandRunner.muster(["ssh-config"] + bad, home: home.path)
       #expect(refused.status == 64, "\(bad)")

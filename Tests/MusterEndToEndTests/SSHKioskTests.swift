@@ -51,11 +51,11 @@ import Testing
           || server.text("log").contains("refused local port forward")
       }, "\(server.text("forward.err"))")
 
-    // When the client dies, the kiosk goes within two seconds.
+    // When the client dies, the kiosk goes within a second.
     let client = try #require(
       try server.clientPID(), "no ssh client running for \(server.user)")
     Glibc.kill(client, SIGKILL)
-    #expect(eventually(timeout: .seconds(2)) { (try? server.musterProcesses())?.isEmpty == true })
+    #expect(eventually(timeout: .seconds(1)) { (try? server.musterProcesses())?.isEmpty == true })
   }
 }
 
@@ -65,9 +65,13 @@ final class KioskServer {
   let user = "mk\(UInt32.random(in: 10_000...99_999))"
   let port = KioskServer.freePort()
   var databaseFolder: String { folder.file("db") }
+  var logFile: String { folder.file("kiosk.log") }
   let path = ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", "LANG": "C.UTF-8"]
 
-  init() throws {
+  /// A server whose block `muster ssh-config` prints with `extra` options.
+  ///
+  /// With `usesPAM`, sshd runs the account's PAM session (pam_limits among it).
+  init(sshConfig extra: [String] = ["--idle", "600"], usesPAM: Bool = false) throws {
     try #require(getuid() == 0, "the SSH test creates an account: it needs root")
     try #require(
       FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd"),
@@ -95,9 +99,11 @@ final class KioskServer {
         + " && ssh-keygen -q -t ed25519 -N '' -f '\(folder.file("client_key"))'"
         + " && cp '\(folder.file("client_key.pub"))' '\(folder.file("keys/\(user)"))'"
         + " && chmod 644 '\(folder.file("keys/\(user)"))'")
+    // The kiosk's reports, in a file only the account (and root) may read.
+    try run("touch '\(logFile)' && chown \(user) '\(logFile)' && chmod 600 '\(logFile)'")
     let printed = try CommandRunner.muster(
-      ["ssh-config", "--user", user, "--db", database, "--muster", muster, "--idle", "600"],
-      home: folder.path)
+      ["ssh-config", "--user", user, "--db", database, "--muster", muster, "--log", logFile]
+        + extra, home: folder.path)
     try #require(printed.status == 0, "\(printed.errors)")
     // The Match block as printed; the test's own settings before it.
     let block = printed.output.components(separatedBy: "\n\n").first ?? ""
@@ -108,7 +114,7 @@ final class KioskServer {
     PidFile \(folder.file("sshd.pid"))
     AuthorizedKeysFile \(folder.file("keys"))/%u
     StrictModes no
-    UsePAM no
+    UsePAM \(usesPAM ? "yes" : "no")
     LogLevel VERBOSE
     \(block)
 
@@ -134,10 +140,24 @@ final class KioskServer {
     (try? String(contentsOfFile: folder.file(name), encoding: .utf8)) ?? ""
   }
 
-  /// The account's muster processes.
+  /// The account's muster processes that have not ended (an ended one may wait a moment as
+  /// a zombie for init to collect it: it holds nothing).
   func musterProcesses() throws -> [String] {
     let result = try Spawn.run(["pgrep", "-u", user, "-x", "muster"], environment: path)
-    return result.output.split(separator: "\n").map(String.init)
+    return result.output.split(separator: "\n").map(String.init).filter { pid in
+      guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+      else { return false }
+      return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
+    }
+  }
+
+  /// The ssh client on a terminal of its own, logging in to the kiosk.
+  func client(columns: Int = 120, rows: Int = 40) throws -> PseudoTerminal {
+    try PseudoTerminal(
+      ["sh", "-c", "exec " + sshCommand(extra: "-tt")],
+      environment: path.merging(["TERM": "xterm-256color"]) { _, new in new },
+      columns: columns, rows: rows)
   }
 
   /// The interactive ssh client's pid.

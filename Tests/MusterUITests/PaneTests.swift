@@ -153,4 +153,46 @@ import Testing
     #expect(line.hasPrefix(" ? help"))
     #expect(!line.contains("…"))
   }
+
+  @Test(arguments: [40, 60, 120])
+  func aMessageNeverCoversTheKioskBadge(width: Int) throws {
+    var state = AppState(mode: .kiosk, screenSize: Size(width: width, height: 12))
+    state.message = "'nonsense that goes on and on' is not a date: YYYY-MM-DD, YYYY-MM or YYYY"
+
+    let line = lines(state, in: state.layout.statusLine)[0]
+
+    #expect(line.hasPrefix(" KIOSK · read-only "), "\(line)")
+    #expect(line.contains("is not a date") || line.contains("'nonsense"), "\(line)")
+  }
+
+  @Test func aWindowLargerThanDrawnIsDrawnAtTheLargestSizeWithANotice() throws {
+    var state = try state()
+    state.windowSize = Size(width: 40_000, height: 40)
+
+    let screen = render(state)
+
+    #expect(screen.size == Size(width: 500, height: 40))
+    #expect(state.layout.arrangement == .wide)
+    #expect(
+      lines(state, in: state.layout.statusLine)[0].contains(
+        "window 40000x40 is larger than Muster draws: showing 500x40"))
+  }
+
+  @Test(arguments: [
+    (Size(width: 65_535, height: 65_535), Size(width: 500, height: 200)),
+    (Size(width: 40, height: 32_768), Size(width: 40, height: 200)),
+    (Size(width: 501, height: 24), Size(width: 500, height: 24)),
+    (Size(width: -3, height: 24), Size(width: 0, height: 24)),
+    (Size(width: 120, height: 40), Size(width: 120, height: 40)),
+  ])
+  func theDrawnSizeIsTheWindowsUpToTheLargest(window: Size, drawn: Size) {
+    var state = AppState(mode: .kiosk, screenSize: Size(width: 80, height: 24))
+
+    _ = state.apply(.resized(window))
+
+    #expect(state.windowSize == window)
+    #expect(state.screenSize == drawn)
+    #expect(render(state).size == drawn)
+    #expect(state.isWindowLargerThanDrawn == (window != drawn))
+  }
 }

@@ -30,7 +30,7 @@ public struct Session {
 
   /// Draws, then handles events until the user quits or input ends.
   public mutating func run(on terminal: some Terminal) throws {
-    state.screenSize = terminal.size
+    state.windowSize = terminal.size
     dispatch(.started, on: terminal)
     try terminal.present(render(state, options: options))
     defer { searchWorker?.stop() }

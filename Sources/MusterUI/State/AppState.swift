@@ -22,8 +22,8 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
 public struct AppState: Equatable, Sendable {
   /// Interactive or kiosk.
   public let mode: SessionMode
-  /// The terminal's size.
-  public var screenSize: Size
+  /// The window's size as the terminal reports it: whatever a client claims.
+  public var windowSize: Size
   /// The pane keys go to.
   public var focus: Pane = .list
   /// The entity list.
@@ -60,8 +60,19 @@ public struct AppState: Equatable, Sendable {
   /// A state for a terminal of `screenSize`, with nothing loaded yet.
   public init(mode: SessionMode, screenSize: Size) {
     self.mode = mode
-    self.screenSize = screenSize
+    self.windowSize = screenSize
   }
+
+  /// The size drawn: the window's, up to `Size.largestDrawn`.
+  ///
+  /// Setting it sets the window's.
+  public var screenSize: Size {
+    get { windowSize.limited(to: .largestDrawn) }
+    set { windowSize = newValue }
+  }
+
+  /// Whether the window is larger than what is drawn in it.
+  public var isWindowLargerThanDrawn: Bool { windowSize != screenSize }
 
   /// The days the data covers.
   public var span: DayRange? { summary?.span }

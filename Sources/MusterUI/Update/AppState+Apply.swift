@@ -30,7 +30,7 @@ extension AppState {
       return perform(command)
 
     case .resized(let size):
-      screenSize = size
+      windowSize = size
       keepSelectionsVisible()
       return activityEffect() + mapSitesEffect()
 

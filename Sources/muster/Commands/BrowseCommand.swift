@@ -28,8 +28,15 @@ struct BrowseCommand: ParsableCommand {
   @Option(help: "Start with the time cursor at this date (default: the last dated record).")
   var asOf: DateArgument?
 
+  @Option(
+    help: ArgumentHelp(
+      "Where crash reports and anything a library prints go while the browser runs: a syslog socket or a file.",
+      valueName: "path"))
+  var log = SessionGuard.systemLog
+
   func run() throws {
     try reportingFailures {
+      try SessionGuard.reportTo(log, required: log != SessionGuard.systemLog)
       let (catalog, writer) = try DatabaseLocation.openForBrowsing(global)
       let author = Analyst.name(ProcessInfo.processInfo.environment)
       let desk = writer.map { writer in
@@ -46,7 +53,8 @@ struct BrowseCommand: ParsableCommand {
       state.asOf = asOf?.asOf
       let status = try Browser.run(
         state, catalog: catalog, searchCatalog: try? SQLiteCatalog.openReadOnly(at: catalog.path),
-        history: history, desk: desk, noColor: noColor, ascii: global.ascii)
+        history: history, desk: desk, terminal: CursesOptions(label: "browser"),
+        noColor: noColor, ascii: global.ascii)
       if status != 0 { throw ExitCode(status) }
     }
   }
@@ -58,13 +66,15 @@ enum Browser {
   /// the exit status (0, or 128 plus the signal that ended it).
   static func run(
     _ initial: AppState, catalog: any CatalogReading, searchCatalog: (any CatalogReading)?,
-    history: (any QueryHistory)?, desk: EffectRunner.Desk? = nil, noColor: Bool, ascii: Bool
+    history: (any QueryHistory)?, desk: EffectRunner.Desk? = nil,
+    terminal terminalOptions: CursesOptions,
+    noColor: Bool, ascii: Bool
   ) throws -> Int32 {
     let mode = initial.mode
     let localeIsUTF8 = CursesLocale.prepare()
     let terminal: CursesTerminal
     do {
-      terminal = try CursesTerminal(options: CursesOptions(ignoresInterrupts: mode == .kiosk))
+      terminal = try CursesTerminal(options: terminalOptions)
     } catch let error as CursesTerminalError {
       throw CommandFailure(error.description, code: ExitStatus.noTerminal)
     }
@@ -73,7 +83,7 @@ enum Browser {
       theme: noColor || terminal.colorDepth == 0 ? .monochrome : .standard,
       glyphs: ascii || !localeIsUTF8 ? .ascii : .unicode, outlines: BundledOutlines.world)
     var state = initial
-    state.screenSize = terminal.size
+    state.windowSize = terminal.size
     // Searches run on their own connection and thread, so typing never waits for one.
     var session = Session(
       state: state, options: options,
@@ -83,7 +93,16 @@ enum Browser {
       searchWorker: searchCatalog.map(SearchWorker.init(catalog:)))
     try session.run(on: terminal)
     terminal.close()
-    return terminal.endingSignal.map { 128 + $0 } ?? 0
+    switch terminal.ending {
+    case nil:
+      return 0
+    case .signal(let number):
+      return 128 + number
+    case .some(let ending):
+      // The client is gone or out of time: as for a hang-up, and the operator is told.
+      SessionGuard.report(ending.description)
+      return 128 + SIGHUP
+    }
   }
 }
 

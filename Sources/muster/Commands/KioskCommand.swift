@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MusterCurses
 import MusterDomain
 import MusterStore
 import MusterTerminal
@@ -26,6 +27,12 @@ struct KioskCommand: ParsableCommand {
       view and tours the timeline, newest first, one event every --tour-step seconds, \
       until a key is pressed. Another process's commits show within two seconds.
 
+      A client that stops taking part ends its kiosk after --client-timeout seconds: its \
+      terminal has not taken output for that long, or a terminal that answers status \
+      queries (most do) has stopped answering them. --max-session bounds any session, \
+      however active. A window larger than 500x200 is drawn 500x200. A crash shows one \
+      plain line and reports to --log (the system log by default), as do dropped clients.
+
       See docs/ssh-kiosk.md and `muster ssh-config` for serving it over SSH.
       """)
 
@@ -43,20 +50,45 @@ struct KioskCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Seconds between the tour's steps.", valueName: "seconds"))
   var tourStep = 10
 
+  @Option(
+    help: ArgumentHelp(
+      "Seconds a client may stop taking output or answering status queries before its kiosk ends.",
+      valueName: "seconds"))
+  var clientTimeout = 60
+
+  @Option(
+    help: ArgumentHelp(
+      "Seconds any one session may last (0: no limit).", valueName: "seconds"))
+  var maxSession = 0
+
+  @Option(
+    help: ArgumentHelp(
+      "Where crash reports, dropped clients and anything a library prints go: a syslog socket or a file.",
+      valueName: "path"))
+  var log = SessionGuard.systemLog
+
   func validate() throws {
     guard idle >= 1 else { throw ValidationError("--idle must be at least 1 second") }
     guard tourStep >= 1 else { throw ValidationError("--tour-step must be at least 1 second") }
+    guard clientTimeout >= 1 else {
+      throw ValidationError("--client-timeout must be at least 1 second")
+    }
+    guard maxSession >= 0 else { throw ValidationError("--max-session must not be negative") }
   }
 
   func run() throws {
     Self.clearEnvironment()
     try reportingFailures {
+      try SessionGuard.reportTo(log, required: log != SessionGuard.systemLog)
       let catalog = try SQLiteCatalog.openReadOnly(at: db)
       var state = AppState(mode: .kiosk, screenSize: Size(width: 80, height: 24))
       state.tour = TourState(idleAfter: idle, step: tourStep)
+      let terminal = CursesOptions(
+        ignoresInterrupts: true, clientTimeout: .seconds(clientTimeout),
+        sessionLimit: maxSession > 0 ? .seconds(maxSession) : nil, label: "kiosk")
       let status = try Browser.run(
         state, catalog: catalog, searchCatalog: try? SQLiteCatalog.openReadOnly(at: db),
-        history: nil, noColor: global.noColor, ascii: global.ascii)
+        history: nil, terminal: terminal, noColor: global.noColor, ascii: global.ascii)
       if status != 0 { throw ExitCode(status) }
     }
   }

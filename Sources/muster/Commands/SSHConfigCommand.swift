@@ -29,6 +29,27 @@ struct SSHConfigCommand: ParsableCommand {
   var idle = 120
 
   @Option(
+    help: ArgumentHelp(
+      "Seconds a client may stop taking part (a stopped or frozen client) before its kiosk ends.",
+      valueName: "seconds"))
+  var clientTimeout = 60
+
+  @Option(help: ArgumentHelp("Seconds any one session may last.", valueName: "seconds"))
+  var maxSession = 43_200
+
+  @Option(
+    help: ArgumentHelp(
+      "Where the kiosk reports crashes and dropped clients: a syslog socket or a file.",
+      valueName: "path"))
+  var log = "/dev/log"
+
+  @Option(
+    help: ArgumentHelp(
+      "How many kiosk sessions the account may hold at once (pam_limits maxlogins).",
+      valueName: "count"))
+  var maxLogins = 50
+
+  @Option(
     help: ArgumentHelp("Close a session with no traffic after this long.", valueName: "duration"))
   var channelTimeout = "session=12h"
 
@@ -39,7 +60,7 @@ struct SSHConfigCommand: ParsableCommand {
     else {
       throw ValidationError("--user must be a plain account name (letters, digits, _ - .)")
     }
-    for (name, value) in [("--db", db), ("--muster", musterPath)] {
+    for (name, value) in [("--db", db), ("--muster", musterPath), ("--log", log)] {
       guard value.hasPrefix("/") else { throw ValidationError("\(name) must be an absolute path") }
       guard !value.contains(where: { "\"'\\\n\r\t ".contains($0) || $0.isNewline }) else {
         throw ValidationError(
@@ -47,6 +68,11 @@ struct SSHConfigCommand: ParsableCommand {
       }
     }
     guard idle >= 1 else { throw ValidationError("--idle must be at least 1 second") }
+    guard clientTimeout >= 1 else {
+      throw ValidationError("--client-timeout must be at least 1 second")
+    }
+    guard maxSession >= 0 else { throw ValidationError("--max-session must not be negative") }
+    guard maxLogins >= 1 else { throw ValidationError("--max-logins must be at least 1") }
   }
 
   /// The binary to run: `--muster`, or this process's own executable.
@@ -57,7 +83,10 @@ struct SSHConfigCommand: ParsableCommand {
   }
 
   /// The command every login runs.
-  var command: String { "\(musterPath) kiosk --db \(db) --idle \(idle)" }
+  var command: String {
+    "\(musterPath) kiosk --db \(db) --idle \(idle) --client-timeout \(clientTimeout)"
+      + " --max-session \(maxSession)" + (log == "/dev/log" ? "" : " --log \(log)")
+  }
 
   func run() throws {
     print(
@@ -84,6 +113,10 @@ struct SSHConfigCommand: ParsableCommand {
       # ~\(user)/.ssh/authorized_keys, or the file AuthorizedKeysFile names: one line per
       # key, with the key in place of KEY.
       restrict,pty,command="\(command)" KEY
+
+      # /etc/security/limits.d/muster-kiosk.conf: at most \(maxLogins) kiosk sessions at once
+      # for the account (pam_limits, with sshd's UsePAM yes, Debian's default).
+      \(user) - maxlogins \(maxLogins)
       """)
   }
 }

@@ -48,6 +48,11 @@ struct StatusLine {
     let right: String
     if let message = state.message {
       right = message
+    } else if state.isWindowLargerThanDrawn {
+      let (window, drawn) = (state.windowSize, state.screenSize)
+      right =
+        "window \(window.width)x\(window.height) is larger than Muster draws: "
+        + "showing \(drawn.width)x\(drawn.height)"
     } else if state.tour.isRunning {
       right = "touring the timeline \(options.glyphs.dot) any key stops"
     } else if state.search.results.isShowing {
@@ -62,8 +67,11 @@ struct StatusLine {
         state.list.total == 0
         ? "no \(noun)" : "\(state.list.selected + 1) of \(state.list.total) \(noun)"
     }
-    // A message may take most of the line; the position only what the hints leave.
-    let rightRoom = state.message == nil ? area.width / 2 : max(area.width / 2, area.width - 12)
+    // A message may take most of the line, the position only what the hints leave; neither
+    // ever covers the kiosk's badge.
+    let isNotice = state.message != nil || state.isWindowLargerThanDrawn
+    let wanted = isNotice ? max(area.width / 2, area.width - 12) : area.width / 2
+    let rightRoom = min(wanted, area.maxX - x)
     let filter = state.search.filter.map { "filter: \($0) \(options.glyphs.dot) F clears" }
     let rightText = DisplayText(
       " " + [filter, right].compactMap { $0 }.joined(separator: "  ") + " "
@@ -85,7 +93,7 @@ struct StatusLine {
       DisplayText(shown), at: Point(x: x, y: area.minY), clip: area, style: theme[.statusLine])
     screen.write(
       rightText, at: Point(x: area.maxX - rightText.width, y: area.minY), clip: area,
-      style: state.message == nil ? theme[.statusLine] : theme[.statusKey])
+      style: isNotice ? theme[.statusKey] : theme[.statusLine])
   }
 
   /// The note editor: `Note on Albu Kamal: text`, the cursor's cell reversed, and the keys

@@ -37,7 +37,7 @@ import Testing
         + "National,\"" + String(repeating: "Long notes about the clash. ", count: 10) + "\",0,,1"
     }
     let csv = try folder.write(
-      ([FieldFixtures.acledHeader] + rows).joined(separator: "\n") + "\n", to: "big.csv")
+      ([EventDatasetFixtures.acledHeader] + rows).joined(separator: "\n") + "\n", to: "big.csv")
     let before = try sql("SELECT count(*) FROM event")
     // 1,000 blocks of 1 kB: room for the database, not for the import.
     let limited = try Spawn.run(
@@ -86,7 +86,7 @@ import Testing
 
   @Test func aDamagedDatabaseIsAClearErrorNeverACrash() throws {
     // Overwrite pages in the middle of a real database with garbage.
-    _ = try muster(["import", try folder.write(FieldFixtures.acled, to: "a.csv")])
+    _ = try muster(["import", try folder.write(EventDatasetFixtures.acled, to: "a.csv")])
     let data = try Data(contentsOf: URL(fileURLWithPath: database))
     var bytes = [UInt8](data)
     let page = 4096

@@ -55,13 +55,13 @@ import Testing
 
   @Test func acledCSVImportsAsTheSameEvents() throws {
     let original = folder.file("original.db")
-    let source = try folder.write(FieldFixtures.acled, to: "acled.csv")
+    let source = try folder.write(EventDatasetFixtures.acled, to: "acled.csv")
     #expect(try muster(["--db", original, "import", source]).status == 0)
     let csv = folder.file("events.csv")
     let exported = try muster(["--db", original, "export", "--format", "csv", "-o", csv])
     #expect(exported.status == 0, "\(exported.errors)")
     let text = try String(contentsOfFile: csv, encoding: .utf8)
-    #expect(text.hasPrefix(FieldFixtures.acledHeader + "\r\n"))
+    #expect(text.hasPrefix(EventDatasetFixtures.acledHeader + "\r\n"))
     let again = folder.file("again.db")
     let imported = try muster(["--db", again, "import", csv])
     #expect(imported.status == 0, "\(imported.errors)")

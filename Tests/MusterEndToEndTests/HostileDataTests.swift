@@ -67,7 +67,7 @@ import Testing
     var result = try CommandRunner.muster(["--db", database, "import", dataset], home: folder.path)
     try #require(result.status == 0, "\(result.errors)")
     // ACLED rows with raw C0/C1 bytes and invalid UTF-8 in the names and notes.
-    var csv = Data((FieldFixtures.acledHeader + "\n").utf8)
+    var csv = Data((EventDatasetFixtures.acledHeader + "\n").utf8)
     let bad: [UInt8] = [
       0x1B, 0x5D, 0x35, 0x32, 0x3B, 0x63, 0x3B, 0x07, 0xFF, 0xFE, 0xC3, 0x28, 0x9B,
     ]

@@ -79,7 +79,7 @@ import Testing
   @Test func twentyBrowsersReadWhileAnImportWritesAndAllShowItWithinTwoSeconds() throws {
     var browsers: [(TmuxSession, pid_t)] = []
     for index in 0..<20 { browsers.append(try browser("reader\(index)")) }
-    let acled = try folder.write(FieldFixtures.acled, to: "acled.csv")
+    let acled = try folder.write(EventDatasetFixtures.acled, to: "acled.csv")
     let imported = try CommandRunner.muster(["--db", database, "import", acled], home: folder.path)
     #expect(imported.status == 0, "\(imported.errors)")
     let committed = Date()

@@ -80,22 +80,22 @@ import Testing
   @Test func everyIndexTermIsInTheTermTableAfterEachKindOfWrite() throws {
     let store = try SeededStore()
     #expect(try missingTerms(store.catalog).isEmpty, "after writing the bundled dataset")
-    // A small field import adds the terms of what it wrote, row by row.
-    _ = try store.writer.importFieldEvents(expectedEvents: 2) { sink in
+    // A small event dataset import adds the terms of what it wrote, row by row.
+    _ = try store.writer.importEvents(expectedEvents: 2) { sink in
       for (id, summary) in [
         ("T1", "Kata'ib al-Imam Ali shelled Tell Abyad; ‏قصف مدفعي‏ near Deir ez-Zor (Hasakah)."),
         ("T2", "Ayn al-Arab / Kobanê: Türkiye-backed SNA drone strike, 3×UAV, reportedly."),
       ] {
         _ = try sink.add(
-          FieldEvent(
+          ImportedEvent(
             dataset: .acled, externalID: id, kind: .strike,
             date: try FuzzyDate(parsing: "2021-05-01"), summary: summary,
-            participants: [FieldParticipant(name: "Hêzên Sûriya", role: .actor1, kind: .militia)],
-            place: FieldPlace(name: "Kobanî", country: "Syria", location: nil),
-            reports: [FieldReport(sourceName: "ANHA", credibility: .possiblyTrue)]))
+            participants: [ImportedParticipant(name: "Hêzên Sûriya", role: .actor1, kind: .militia)],
+            place: ImportedPlace(name: "Kobanî", country: "Syria", location: nil),
+            reports: [ImportedReport(sourceName: "ANHA", credibility: .possiblyTrue)]))
       }
     }
-    #expect(try missingTerms(store.catalog).isEmpty, "after a small field import")
+    #expect(try missingTerms(store.catalog).isEmpty, "after a small event dataset import")
     let found = try store.catalog.search(
       SearchRequest(query: try SearchQuery.parse("kobane turk"), kinds: [.event]))
     #expect(found.hits.map(\.record.rawValue) == ["event:acled:T2"])
@@ -130,16 +130,16 @@ import Testing
     let folder = try TemporaryFolder("muster-ranking")
     let writer = try SQLiteCatalog.openWritable(at: folder.file("muster.db"))
     func event(_ id: String, _ date: String, actor: String, place: String, summary: String)
-      throws -> FieldEvent
+      throws -> ImportedEvent
     {
-      FieldEvent(
+      ImportedEvent(
         dataset: .acled, externalID: id, kind: .clash, date: try FuzzyDate(parsing: date),
         summary: summary,
-        participants: [FieldParticipant(name: actor, role: .actor1, kind: .militia)],
-        place: FieldPlace(name: place, country: "Syria", location: nil),
-        reports: [FieldReport(sourceName: "SOHR", credibility: .probablyTrue)])
+        participants: [ImportedParticipant(name: actor, role: .actor1, kind: .militia)],
+        place: ImportedPlace(name: place, country: "Syria", location: nil),
+        reports: [ImportedReport(sourceName: "SOHR", credibility: .probablyTrue)])
     }
-    _ = try writer.importFieldEvents(expectedEvents: 6) { sink in
+    _ = try writer.importEvents(expectedEvents: 6) { sink in
       for item in [
         try event("E1", "2020-01-01", actor: "Kamal", place: "Hama", summary: "Shelling."),
         try event("E2", "2020-06-01", actor: "Kamalist Front", place: "Homs", summary: "Clash."),
@@ -179,7 +179,7 @@ extension Array {
     .map(String.init)
 
   struct Generated {
-    let event: FieldEvent
+    let event: ImportedEvent
     let actorIndexes: [Int]
     let placeIndex: Int
   }
@@ -195,17 +195,17 @@ extension Array {
       let placeIndex = random.next(places.count)
       let day = try #require(Day(iso: "2019-01-01")).advanced(by: random.next(1460))
       let kind: EventKind = [.clash, .strike, .statement, .other][random.next(4)]
-      let event = FieldEvent(
+      let event = ImportedEvent(
         dataset: .acled, externalID: "G\(index)", kind: kind,
         date: FuzzyDate(range: DayRange(day: day), precision: .day),
         summary: words.joined(separator: " ").capitalized + ".",
         participants: actorIndexes.enumerated().map { position, actor in
-          FieldParticipant(
+          ImportedParticipant(
             name: actors[actor], role: position == 0 ? .actor1 : .actor2, kind: .militia)
         },
-        place: FieldPlace(name: places[placeIndex], country: "Syria", location: nil),
+        place: ImportedPlace(name: places[placeIndex], country: "Syria", location: nil),
         reports: [
-          FieldReport(
+          ImportedReport(
             sourceName: "Source \(random.next(5))",
             credibility: try #require(Credibility(rawValue: 1 + random.next(6))))
         ])
@@ -244,7 +244,7 @@ extension Array {
     let folder = try TemporaryFolder("muster-brute-force")
     let writer = try SQLiteCatalog.openWritable(at: folder.file("muster.db"))
     let generated = try Self.generate()
-    _ = try writer.importFieldEvents(expectedEvents: generated.count) { sink in
+    _ = try writer.importEvents(expectedEvents: generated.count) { sink in
       for item in generated { _ = try sink.add(item.event) }
     }
     #expect(try SearchFilterTests().missingTerms(writer.catalog).isEmpty)

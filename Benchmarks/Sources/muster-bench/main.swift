@@ -63,17 +63,17 @@ func benchFold() {
 }
 
 /// Discards events: measures reading and parsing alone.
-final class DiscardingImporter: FieldImporting, FieldEventSink {
+final class DiscardingImporter: EventDatasetImporting, ImportedEventSink {
   var count = 0
 
-  func importFieldEvents(
-    expectedEvents: Int, _ produce: (any FieldEventSink) throws -> Void
-  ) throws -> FieldImportSummary {
+  func importEvents(
+    expectedEvents: Int, _ produce: (any ImportedEventSink) throws -> Void
+  ) throws -> EventDatasetImportSummary {
     try produce(self)
-    return FieldImportSummary()
+    return EventDatasetImportSummary()
   }
 
-  func add(_ event: FieldEvent) throws -> FieldWriteOutcome {
+  func add(_ event: ImportedEvent) throws -> ImportedEventOutcome {
     count += event.participants.count
     return .inserted
   }
@@ -83,7 +83,7 @@ func benchParse(_ path: String) throws {
   let importer = DiscardingImporter()
   var rows = 0
   let elapsed = try seconds {
-    rows = try FieldImport.run(path: path, options: FieldImport.Options(), writer: importer)
+    rows = try EventDatasetImport.run(path: path, options: EventDatasetImport.Options(), writer: importer)
       .summary.skipped
   }
   emit(

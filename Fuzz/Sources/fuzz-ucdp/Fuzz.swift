@@ -5,5 +5,5 @@ import FuzzSupport
 public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?)
   -> CInt
 {
-  runFuzzer(argc, argv) { fuzzFieldImport($0, $1, format: .ucdp) }
+  runFuzzer(argc, argv) { fuzzEventDatasetImport($0, $1, format: .ucdp) }
 }

@@ -13,7 +13,7 @@ import Synchronization
 /// writes the `search_text` rows itself; only the index's own tables come from here.
 /// Entries arrive in any order; they are sorted in chunks before they go in, because FTS5
 /// flushes its pending terms whenever a key arrives lower than the one before. When the
-/// import has written its rows, `FieldEventWriter.finish` copies the finished tables into
+/// import has written its rows, `ImportedEventWriter.finish` copies the finished tables into
 /// the catalog inside the import's transaction, so the catalog still changes all at once
 /// or not at all. The scratch file never holds the only copy of anything: it is removed
 /// when the import ends, and one left by a killed process is removed by the next import.

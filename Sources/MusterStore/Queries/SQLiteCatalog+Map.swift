@@ -5,7 +5,7 @@ extension SQLiteCatalog {
   /// Located sites inside `box` (at most `limit`, by latitude through the location index),
   /// each with the actor holding it as of `day`.
   ///
-  /// Only sites some deployment names are asked for a holder, so a million field events
+  /// Only sites some deployment names are asked for a holder, so a million imported events
   /// at twenty thousand places cost one indexed range read.
   public func mapSites(in box: GeoBox, asOf day: Day?, limit: Int) throws -> [MapSite] {
     try read { db in

@@ -7,7 +7,7 @@ struct RecordLoader {
 
   /// A document's title for display, as SQL; needs `source` joined.
   ///
-  /// Field imports leave their per-event reports untitled (a million titles would only
+  /// Event dataset imports leave their per-event reports untitled (a million titles would only
   /// repeat the source's name), so those read "Report by SOURCE".
   static let documentTitleSQL =
     "CASE WHEN document.title = '' THEN 'Report by ' || source.name ELSE document.title END"

@@ -45,8 +45,8 @@ struct ImportCommand: ParsableCommand {
       }
       switch try format ?? ImportFormat.detect(file) {
       case .dataset: try importDataset()
-      case .acled: try importField(.acled)
-      case .ucdp: try importField(.ucdp)
+      case .acled: try importEventDataset(.acled)
+      case .ucdp: try importEventDataset(.ucdp)
       }
     }
   }
@@ -63,17 +63,17 @@ struct ImportCommand: ParsableCommand {
     Console.line(Self.describe(summary, into: catalog.path))
   }
 
-  func importField(_ format: FieldFormat) throws {
+  func importEventDataset(_ format: EventDatasetFormat) throws {
     let writer = try DatabaseLocation.openWritable(global, seeded: false)
     let reportFile = try report.map { try ReportFile(path: $0) }
     var shown = 0
     let progressBar = Console.isTerminal(2) ? ProgressBar() : nil
     Interruption.install()
     defer { Interruption.restore() }
-    let outcome: FieldImport.Outcome
+    let outcome: EventDatasetImport.Outcome
     do {
-      outcome = try FieldImport.run(
-        path: file, options: FieldImport.Options(format: format, strict: strict),
+      outcome = try EventDatasetImport.run(
+        path: file, options: EventDatasetImport.Options(format: format, strict: strict),
         writer: writer,
         report: { problem in
           reportFile?.write(problem.description)
@@ -84,7 +84,7 @@ struct ImportCommand: ParsableCommand {
           }
         },
         progress: { progressBar?.show($0) }, isCancelled: { Interruption.happened })
-    } catch is FieldImport.Cancelled {
+    } catch is EventDatasetImport.Cancelled {
       progressBar?.clear()
       try? reportFile?.discard()
       throw CommandFailure("cancelled; nothing was imported", code: 130)
@@ -139,7 +139,7 @@ enum ImportFormat: String, ExpressibleByArgument, CaseIterable {
     let start = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
     let firstLine = String(decoding: start.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
     var reader = CSVReader(bytes: Array(firstLine.utf8))
-    if let header = try reader.next(), let format = FieldFormat.detect(header: header.fields) {
+    if let header = try reader.next(), let format = EventDatasetFormat.detect(header: header.fields) {
       return format == .acled ? .acled : .ucdp
     }
     let trimmed = firstLine.trimmingCharacters(in: .whitespaces)

@@ -8,7 +8,7 @@ final class ProgressBar {
   private var lastDrawn = Date.distantPast
 
   /// Redraws at most ten times a second: rows, rows per second, percent, time left.
-  func show(_ progress: FieldImport.Progress) {
+  func show(_ progress: EventDatasetImport.Progress) {
     let now = Date()
     guard now.timeIntervalSince(lastDrawn) >= 0.1 else { return }
     lastDrawn = now

@@ -2,7 +2,7 @@ import MusterDomain
 
 /// A header row mapped to column positions, and typed access to a record's fields with a
 /// positioned problem for every value that does not parse.
-struct FieldColumns {
+struct EventDatasetColumns {
   let names: [String]
   let positions: [String: Int]
   let file: String
@@ -27,8 +27,8 @@ struct FieldColumns {
 }
 
 /// One record being read: its fields by column name, collecting problems.
-struct FieldRow {
-  let columns: FieldColumns
+struct EventDatasetRow {
+  let columns: EventDatasetColumns
   let fields: [String]
   let line: Int
   var problems: [ImportProblem] = []
@@ -97,9 +97,9 @@ struct FieldRow {
   }
 }
 
-/// Dates as field datasets write them: `2023-02-16`, `16-02-2023`, `16/02/2023`,
+/// Dates as event datasets write them: `2023-02-16`, `16-02-2023`, `16/02/2023`,
 /// `16 February 2023`, `16-February-2023`, `16 Feb 2023`.
-enum FieldDate {
+enum EventDatasetDate {
   static let months = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",

@@ -3,19 +3,19 @@ import MusterDomain
 import MusterImport
 
 /// Takes what a field reader hands the store, checking it as the store would.
-final class CheckingSink: FieldImporting, FieldEventSink {
+final class CheckingSink: EventDatasetImporting, ImportedEventSink {
   var count = 0
 
-  func importFieldEvents(
-    expectedEvents: Int, _ produce: (any FieldEventSink) throws -> Void
-  ) throws -> FieldImportSummary {
+  func importEvents(
+    expectedEvents: Int, _ produce: (any ImportedEventSink) throws -> Void
+  ) throws -> EventDatasetImportSummary {
     try produce(self)
-    var summary = FieldImportSummary()
+    var summary = EventDatasetImportSummary()
     summary.inserted = count
     return summary
   }
 
-  func add(_ event: FieldEvent) throws -> FieldWriteOutcome {
+  func add(_ event: ImportedEvent) throws -> ImportedEventOutcome {
     precondition(!event.externalID.isEmpty)
     precondition(event.date.first <= event.date.last)
     _ = event.foldedText
@@ -26,7 +26,7 @@ final class CheckingSink: FieldImporting, FieldEventSink {
 
 /// Runs the reader of `format` over the bytes as a file: rows or reported problems, never a
 /// crash and never another error.
-public func fuzzFieldImport(_ pointer: UnsafePointer<UInt8>?, _ size: Int, format: FieldFormat)
+public func fuzzEventDatasetImport(_ pointer: UnsafePointer<UInt8>?, _ size: Int, format: EventDatasetFormat)
   -> CInt
 {
   guard let pointer else { return 0 }
@@ -35,8 +35,8 @@ public func fuzzFieldImport(_ pointer: UnsafePointer<UInt8>?, _ size: Int, forma
   else { return 0 }
   defer { unlink(path) }
   do {
-    _ = try FieldImport.run(
-      path: path, options: FieldImport.Options(format: format), writer: CheckingSink(),
+    _ = try EventDatasetImport.run(
+      path: path, options: EventDatasetImport.Options(format: format), writer: CheckingSink(),
       report: { precondition($0.line >= 0) })
   } catch is ImportProblems {
   } catch {

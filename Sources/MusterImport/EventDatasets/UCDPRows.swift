@@ -9,19 +9,19 @@ struct UCDPRows {
     "source_article", "source_office", "source_date", "source_headline",
   ]
 
-  let columns: FieldColumns
+  let columns: EventDatasetColumns
 
-  func event(_ row: inout FieldRow) -> FieldEvent? {
+  func event(_ row: inout EventDatasetRow) -> ImportedEvent? {
     let id = row.required("id")
     let start = row.required("date_start").flatMap { text -> Day? in
-      guard let day = FieldDate.parse(String(text.prefix(10))) else {
+      guard let day = EventDatasetDate.parse(String(text.prefix(10))) else {
         row.bad("date_start", expected: "a date such as 2020-12-17")
         return nil
       }
       return day
     }
     let end = row.optional("date_end").flatMap { text -> Day? in
-      guard let day = FieldDate.parse(String(text.prefix(10))) else {
+      guard let day = EventDatasetDate.parse(String(text.prefix(10))) else {
         row.bad("date_end", expected: "a date such as 2020-12-17")
         return nil
       }
@@ -52,10 +52,10 @@ struct UCDPRows {
       }
     let date = FuzzyDate(range: range, precision: precision, nativeCode: "ucdp:\(precisionCode)")
 
-    var participants = [FieldParticipant(name: sideA, role: .actor1, kind: .armedForce)]
+    var participants = [ImportedParticipant(name: sideA, role: .actor1, kind: .armedForce)]
     if let sideB = row.optional("side_b") {
       participants.append(
-        FieldParticipant(name: sideB, role: .actor2, kind: violence == 3 ? .organization : .militia)
+        ImportedParticipant(name: sideB, role: .actor2, kind: violence == 3 ? .organization : .militia)
       )
     }
     var location: Location?
@@ -77,7 +77,7 @@ struct UCDPRows {
     let placeName =
       row.optional("where_coordinates") ?? row.optional("adm_2")
       ?? row.optional("adm_1") ?? country
-    let place = FieldPlace(
+    let place = ImportedPlace(
       name: placeName, country: country,
       areas: ["adm_1", "adm_2"].compactMap { row.optional($0) }, location: location)
 
@@ -92,8 +92,8 @@ struct UCDPRows {
         index < headlines.count ? headlines[index] : index < articles.count ? articles[index] : nil
       let published =
         index < dates.count
-        ? FieldDate.parse(String(dates[index].prefix(10))).map { FuzzyDate.day($0) } : nil
-      return FieldReport(
+        ? EventDatasetDate.parse(String(dates[index].prefix(10))).map { FuzzyDate.day($0) } : nil
+      return ImportedReport(
         sourceName: office, title: title, published: published,
         credibility: count > 1 ? .probablyTrue : .possiblyTrue)
     }
@@ -109,7 +109,7 @@ struct UCDPRows {
       }
       ?? "\(sideA) – \(row.optional("side_b") ?? "?") in \(placeName)"
     let fatalities = Estimate(low: low, best: best, high: high)
-    return FieldEvent(
+    return ImportedEvent(
       dataset: .ucdp, externalID: id, sourceTimestamp: Self.version(of: row.fields),
       kind: violence == 3 ? .other : .clash, date: date, classification: classification,
       summary: summary, fatalities: fatalities.isEmpty ? nil : fatalities,

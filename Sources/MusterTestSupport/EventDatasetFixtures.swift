@@ -1,5 +1,5 @@
 /// ACLED and UCDP files, handcrafted to cover every column and the older variants.
-public enum FieldFixtures {
+public enum EventDatasetFixtures {
   /// The current ACLED header, 31 columns.
   public static let acledHeader =
     "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"

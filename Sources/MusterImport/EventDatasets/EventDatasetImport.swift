@@ -7,12 +7,12 @@ import MusterDomain
 #endif
 
 /// The CSV exports Muster imports.
-public enum FieldFormat: String, CaseIterable, Sendable {
+public enum EventDatasetFormat: String, CaseIterable, Sendable {
   case acled
   case ucdp
 
   /// The format a header row belongs to, or `nil`.
-  public static func detect(header: [String]) -> FieldFormat? {
+  public static func detect(header: [String]) -> EventDatasetFormat? {
     let names = Set(header.map { $0.trimmingASCIIWhitespace().lowercased() })
     if names.contains("event_id_cnty") { return .acled }
     if names.contains("date_start") && names.contains("side_a") { return .ucdp }
@@ -32,16 +32,16 @@ public enum FieldFormat: String, CaseIterable, Sendable {
 /// Memory stays bounded whatever the file's size: rows are read in 1 MiB chunks and handed
 /// to the store's sink one by one. Bad rows are reported with their line, column and value;
 /// with `strict` the first one stops the import and nothing is written.
-public struct FieldImport {
+public struct EventDatasetImport {
   /// How an import goes.
   public struct Options: Sendable {
     /// The format, or `nil` to detect it from the header.
-    public var format: FieldFormat?
+    public var format: EventDatasetFormat?
     /// Whether the first bad row stops the import (writing nothing).
     public var strict: Bool
 
     /// Options from their fields.
-    public init(format: FieldFormat? = nil, strict: Bool = false) {
+    public init(format: EventDatasetFormat? = nil, strict: Bool = false) {
       self.format = format
       self.strict = strict
     }
@@ -60,9 +60,9 @@ public struct FieldImport {
   /// What an import did.
   public struct Outcome: Sendable {
     /// The format read.
-    public var format: FieldFormat
+    public var format: EventDatasetFormat
     /// What the store did; `skipped` counts the bad rows.
-    public var summary: FieldImportSummary
+    public var summary: EventDatasetImportSummary
     /// How many problems were reported.
     public var problemCount: Int
   }
@@ -76,7 +76,7 @@ public struct FieldImport {
   /// costs no memory); `progress` is called every few thousand rows; `isCancelled` is asked
   /// as often and makes the import stop and roll back.
   public static func run(
-    path: String, options: Options, writer: any FieldImporting,
+    path: String, options: Options, writer: any EventDatasetImporting,
     report: (ImportProblem) -> Void = { _ in }, progress: (Progress) -> Void = { _ in },
     isCancelled: () -> Bool = { false }
   ) throws -> Outcome {
@@ -105,8 +105,8 @@ public struct FieldImport {
     if let first = header.fields.first, first.hasPrefix("\u{FEFF}") {
       header.fields[0] = String(first.dropFirst())
     }
-    let columns = FieldColumns(header: header.fields, file: path)
-    guard let format = options.format ?? FieldFormat.detect(header: header.fields) else {
+    let columns = EventDatasetColumns(header: header.fields, file: path)
+    guard let format = options.format ?? EventDatasetFormat.detect(header: header.fields) else {
       throw ImportProblems([
         ImportProblem(
           file: path, line: 1, column: 1,
@@ -144,7 +144,7 @@ public struct FieldImport {
     defer { readingThread.join() }
     var sawLast = false
     defer { if !sawLast { pipeline.stop(drainingUntilLast: true) } }
-    let summary = try writer.importFieldEvents(expectedEvents: totalBytes / 550) { sink in
+    let summary = try writer.importEvents(expectedEvents: totalBytes / 550) { sink in
       var lastProgress = 0
       while true {
         let batch = pipeline.receive()
@@ -190,11 +190,11 @@ public struct FieldImport {
   }
 }
 
-extension FieldImport {
+extension EventDatasetImport {
   /// The reading thread: reads records, parses rows into events, folds their search text,
   /// and sends them in batches; problems travel in file order with the events.
   static func readRows(
-    _ reader: inout CSVReader, columns: FieldColumns, format: FieldFormat, file: String,
+    _ reader: inout CSVReader, columns: EventDatasetColumns, format: EventDatasetFormat, file: String,
     strict: Bool, into pipeline: RowPipeline
   ) {
     var batch = RowBatch()
@@ -213,7 +213,7 @@ extension FieldImport {
         if record.isBlank { continue }
         rows += 1
         var problems: [ImportProblem] = []
-        var event: FieldEvent?
+        var event: ImportedEvent?
         if let syntax = record.problem {
           problems.append(ImportProblem(file: file, line: record.line, column: 0, message: syntax))
         } else if record.fields.count != columns.names.count {
@@ -223,7 +223,7 @@ extension FieldImport {
               message:
                 "\(record.fields.count) fields; expected \(columns.names.count) as in the header"))
         } else {
-          var row = FieldRow(columns: columns, fields: record.fields, line: record.line)
+          var row = EventDatasetRow(columns: columns, fields: record.fields, line: record.line)
           switch format {
           case .acled: event = ACLEDRows(columns: columns).event(&row)
           case .ucdp: event = UCDPRows(columns: columns).event(&row)

@@ -5,27 +5,27 @@ import MusterTestSupport
 import Testing
 
 /// Collects what an import hands to the store, to test the readers on their own.
-final class CollectingImporter: FieldImporting, FieldEventSink {
-  var events: [FieldEvent] = []
+final class CollectingImporter: EventDatasetImporting, ImportedEventSink {
+  var events: [ImportedEvent] = []
 
-  func importFieldEvents(
-    expectedEvents: Int, _ produce: (any FieldEventSink) throws -> Void
-  ) throws -> FieldImportSummary {
+  func importEvents(
+    expectedEvents: Int, _ produce: (any ImportedEventSink) throws -> Void
+  ) throws -> EventDatasetImportSummary {
     try produce(self)
-    var summary = FieldImportSummary()
+    var summary = EventDatasetImportSummary()
     summary.inserted = events.count
     return summary
   }
 
   /// Like the store, refuses a second event with an id already written in the import.
-  func add(_ event: FieldEvent) throws -> FieldWriteOutcome {
+  func add(_ event: ImportedEvent) throws -> ImportedEventOutcome {
     if events.contains(where: { $0.id == event.id }) { return .duplicate }
     events.append(event)
     return .inserted
   }
 }
 
-@Suite struct FieldImportTests {
+@Suite struct EventDatasetImportTests {
   let folder: TemporaryFolder
 
   init() throws {
@@ -33,19 +33,19 @@ final class CollectingImporter: FieldImporting, FieldEventSink {
   }
 
   func run(
-    _ text: String, strict: Bool = false, format: FieldFormat? = nil
-  ) throws -> (events: [FieldEvent], problems: [ImportProblem], outcome: FieldImport.Outcome) {
+    _ text: String, strict: Bool = false, format: EventDatasetFormat? = nil
+  ) throws -> (events: [ImportedEvent], problems: [ImportProblem], outcome: EventDatasetImport.Outcome) {
     let path = try folder.write(text, to: "export.csv")
     let importer = CollectingImporter()
     var problems: [ImportProblem] = []
-    let outcome = try FieldImport.run(
-      path: path, options: FieldImport.Options(format: format, strict: strict), writer: importer,
+    let outcome = try EventDatasetImport.run(
+      path: path, options: EventDatasetImport.Options(format: format, strict: strict), writer: importer,
       report: { problems.append($0) })
     return (importer.events, problems, outcome)
   }
 
   @Test func everyACLEDColumnLandsSomewhere() throws {
-    let (events, problems, outcome) = try run(FieldFixtures.acled)
+    let (events, problems, outcome) = try run(EventDatasetFixtures.acled)
 
     #expect(problems.isEmpty, "\(problems)")
     #expect(outcome.format == .acled)
@@ -102,7 +102,7 @@ final class CollectingImporter: FieldImporting, FieldEventSink {
   }
 
   @Test func anOlderACLEDExportIsReadToo() throws {
-    let (events, problems, _) = try run(FieldFixtures.acledLegacy)
+    let (events, problems, _) = try run(EventDatasetFixtures.acledLegacy)
 
     #expect(problems.isEmpty, "\(problems)")
     let event = try #require(events.first)
@@ -115,7 +115,7 @@ final class CollectingImporter: FieldImporting, FieldEventSink {
   }
 
   @Test func aBOMAndCRLFLineEndingsAreAccepted() throws {
-    let text = "\u{FEFF}" + FieldFixtures.acled.replacingOccurrences(of: "\n", with: "\r\n")
+    let text = "\u{FEFF}" + EventDatasetFixtures.acled.replacingOccurrences(of: "\n", with: "\r\n")
 
     let (events, problems, _) = try run(text)
 
@@ -126,7 +126,7 @@ final class CollectingImporter: FieldImporting, FieldEventSink {
   }
 
   @Test func everyUCDPColumnLandsSomewhere() throws {
-    let (events, problems, outcome) = try run(FieldFixtures.ucdp)
+    let (events, problems, outcome) = try run(EventDatasetFixtures.ucdp)
 
     #expect(problems.isEmpty, "\(problems)")
     #expect(outcome.format == .ucdp)
@@ -166,7 +166,7 @@ final class CollectingImporter: FieldImporting, FieldEventSink {
   }
 
   @Test func aHeaderOnlyFileImportsNothing() throws {
-    let (events, problems, outcome) = try run(FieldFixtures.acledHeader + "\n")
+    let (events, problems, outcome) = try run(EventDatasetFixtures.acledHeader + "\n")
 
     #expect(events.isEmpty)
     #expect(problems.isEmpty)
@@ -174,7 +174,7 @@ final class CollectingImporter: FieldImporting, FieldEventSink {
   }
 
   @Test func badRowsAreReportedWithLineColumnAndValueAndSkipped() throws {
-    let rows = [FieldFixtures.acledHeader] + FieldFixtures.acledRows
+    let rows = [EventDatasetFixtures.acledHeader] + EventDatasetFixtures.acledRows
     let text = [
       rows[0],
       rows[2].replacingOccurrences(of: "16-02-2023", with: "31-02-2023"),
@@ -212,7 +212,7 @@ final class CollectingImporter: FieldImporting, FieldEventSink {
   }
 
   @Test func strictModeStopsAtTheFirstBadRow() throws {
-    let rows = [FieldFixtures.acledHeader] + FieldFixtures.acledRows
+    let rows = [EventDatasetFixtures.acledHeader] + EventDatasetFixtures.acledRows
     let text = [
       rows[0], rows[2].replacingOccurrences(of: "16-02-2023", with: "yesterday"), rows[2],
     ]

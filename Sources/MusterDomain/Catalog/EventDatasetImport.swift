@@ -1,5 +1,5 @@
-/// The field datasets Muster imports, each a namespace for the records it creates.
-public enum FieldDataset: String, CaseIterable, Hashable, Sendable, Codable {
+/// The event datasets Muster imports, each a namespace for the records it creates.
+public enum EventDataset: String, CaseIterable, Hashable, Sendable, Codable {
   case acled
   case ucdp
 
@@ -12,13 +12,13 @@ public enum FieldDataset: String, CaseIterable, Hashable, Sendable, Codable {
   }
 }
 
-/// One event of a field dataset, naming its actors, place and sources by name.
+/// One event of a event dataset, naming its actors, place and sources by name.
 ///
 /// The store turns names into records: actors are deduplicated by name, places by name and
 /// coordinates, sources by name; each report becomes one document per source per event.
-public struct FieldEvent: Hashable, Sendable {
+public struct ImportedEvent: Hashable, Sendable {
   /// Which dataset it comes from.
-  public var dataset: FieldDataset
+  public var dataset: EventDataset
   /// The dataset's id for it (ACLED `event_id_cnty`, UCDP `id`), the upsert key.
   public var externalID: String
   /// The dataset's last-modified stamp: a re-import updates only rows whose stamp changed.
@@ -36,21 +36,21 @@ public struct FieldEvent: Hashable, Sendable {
   /// Tags, including the dataset's own (`crowd size=around 50`).
   public var tags: [String]
   /// Who took part, and how.
-  public var participants: [FieldParticipant]
+  public var participants: [ImportedParticipant]
   /// Where, if known.
-  public var place: FieldPlace?
+  public var place: ImportedPlace?
   /// The sources that reported it.
-  public var reports: [FieldReport]
+  public var reports: [ImportedReport]
   /// The folded text its full-text entry holds, when computed ahead (an import folds on
   /// another thread); `nil` means the store folds it.
   public var indexText: String?
 
   /// An event from its fields.
   public init(
-    dataset: FieldDataset, externalID: String, sourceTimestamp: Int? = nil, kind: EventKind,
+    dataset: EventDataset, externalID: String, sourceTimestamp: Int? = nil, kind: EventKind,
     date: FuzzyDate, classification: [String] = [], summary: String, fatalities: Estimate? = nil,
-    tags: [String] = [], participants: [FieldParticipant] = [], place: FieldPlace? = nil,
-    reports: [FieldReport] = []
+    tags: [String] = [], participants: [ImportedParticipant] = [], place: ImportedPlace? = nil,
+    reports: [ImportedReport] = []
   ) {
     self.dataset = dataset
     self.externalID = externalID
@@ -78,8 +78,8 @@ public struct FieldEvent: Hashable, Sendable {
   public var id: ID<Event> { ID("event:\(dataset.rawValue):\(externalID)") }
 }
 
-/// An actor of a field event, named as the dataset names it.
-public struct FieldParticipant: Hashable, Sendable {
+/// An actor of a imported event, named as the dataset names it.
+public struct ImportedParticipant: Hashable, Sendable {
   /// The actor's name, the deduplication key.
   public var name: String
   /// How it took part.
@@ -104,8 +104,8 @@ public struct FieldParticipant: Hashable, Sendable {
   }
 }
 
-/// The place of a field event and the administrative areas it lies in.
-public struct FieldPlace: Hashable, Sendable {
+/// The place of a imported event and the administrative areas it lies in.
+public struct ImportedPlace: Hashable, Sendable {
   /// The location's name, such as `Albu Kamal`.
   public var name: String
   /// The country.
@@ -124,8 +124,8 @@ public struct FieldPlace: Hashable, Sendable {
   }
 }
 
-/// One source's report of a field event: becomes one document citing it.
-public struct FieldReport: Hashable, Sendable {
+/// One source's report of a imported event: becomes one document citing it.
+public struct ImportedReport: Hashable, Sendable {
   /// The source's name, the deduplication key.
   public var sourceName: String
   /// The document's title, or `nil` for a title made from the source and date.
@@ -148,13 +148,13 @@ public struct FieldReport: Hashable, Sendable {
 }
 
 /// Receives the events of one import, inside the store's transaction.
-public protocol FieldEventSink {
+public protocol ImportedEventSink {
   /// Adds an event, or updates the one with the same id when its timestamp changed.
-  func add(_ event: FieldEvent) throws -> FieldWriteOutcome
+  func add(_ event: ImportedEvent) throws -> ImportedEventOutcome
 }
 
 /// What happened to one imported event.
-public enum FieldWriteOutcome: Hashable, Sendable {
+public enum ImportedEventOutcome: Hashable, Sendable {
   /// It was new.
   case inserted
   /// It replaced an older version (its timestamp changed).
@@ -165,8 +165,8 @@ public enum FieldWriteOutcome: Hashable, Sendable {
   case duplicate
 }
 
-/// What a field import did.
-public struct FieldImportSummary: Hashable, Sendable, Codable {
+/// What a event dataset import did.
+public struct EventDatasetImportSummary: Hashable, Sendable, Codable {
   /// Events added.
   public var inserted = 0
   /// Events replaced by a newer version.
@@ -189,14 +189,14 @@ public struct FieldImportSummary: Hashable, Sendable, Codable {
   public var imported: Int { inserted + updated + unchanged }
 }
 
-/// The write side's bulk import, for field datasets too large for one `Dataset` value.
-public protocol FieldImporting {
+/// The write side's bulk import, for event datasets too large for one `Dataset` value.
+public protocol EventDatasetImporting {
   /// Runs `produce` inside one transaction; it hands events to the sink. If it throws, or
   /// the process dies, nothing of the import remains.
   ///
   /// `expectedEvents` (an estimate) lets the store choose between maintaining its indexes row
   /// by row and rebuilding them at the end.
-  func importFieldEvents(
-    expectedEvents: Int, _ produce: (any FieldEventSink) throws -> Void
-  ) throws -> FieldImportSummary
+  func importEvents(
+    expectedEvents: Int, _ produce: (any ImportedEventSink) throws -> Void
+  ) throws -> EventDatasetImportSummary
 }

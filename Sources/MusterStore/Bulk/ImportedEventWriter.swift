@@ -12,9 +12,9 @@ import MusterDomain
 /// When the import is large against what the database holds, the secondary indexes are
 /// dropped first and rebuilt by `finish()`, still inside the transaction: a crash at any
 /// point leaves the database exactly as it was before. When, besides, the database holds
-/// no events of an earlier field import (so none is updated), the full-text index is built
+/// no events of an earlier event dataset import (so none is updated), the full-text index is built
 /// on another core by a `FullTextBuilder` and copied in by `finish()`.
-final class FieldEventWriter: FieldEventSink {
+final class ImportedEventWriter: ImportedEventSink {
   let db: Database
   let rebuildsIndexes: Bool
   /// Builds the full-text index in parallel; `nil` when it is built here.
@@ -23,7 +23,7 @@ final class FieldEventWriter: FieldEventSink {
   static let fullTextSchema = "fulltext"
   /// Entries not yet handed to `fullText`.
   private var fullTextEntries: [FullTextBuilder.Entry] = []
-  var summary = FieldImportSummary()
+  var summary = EventDatasetImportSummary()
 
   private var actors: [NameKey: Int64] = [:]
   private var takenActorIDs: Set<String> = []
@@ -34,7 +34,7 @@ final class FieldEventWriter: FieldEventSink {
   private var takenSourceIDs: Set<String> = []
   /// Event rowids by a 64-bit hash of their id, when the id index is dropped.
   ///
-  /// Holds the field events there before the import and those it writes: 16 bytes an
+  /// Holds the imported events there before the import and those it writes: 16 bytes an
   /// event (32 MB reserved at a million), where a map keyed by the ids themselves reserved
   /// 96 MB. A hit is checked against the row's id; an event whose hash another id holds
   /// goes into `collidedEvents`.
@@ -96,7 +96,7 @@ final class FieldEventWriter: FieldEventSink {
   /// make every id collide.
   init(
     db: Database, expectedEvents: Int, fullText: FullTextBuilder? = nil,
-    eventIDHash: @escaping (String) -> UInt64 = FieldEventWriter.fnv1a
+    eventIDHash: @escaping (String) -> UInt64 = ImportedEventWriter.fnv1a
   ) throws {
     self.db = db
     self.eventIDHash = eventIDHash
@@ -178,7 +178,7 @@ final class FieldEventWriter: FieldEventSink {
     Schema.bulkIndexes.filter { fullText == nil || !$0.contains(" search_text") }
   }
 
-  /// Loads the actors, places, areas and sources field imports made before.
+  /// Loads the actors, places, areas and sources event dataset imports made before.
   private func loadKnownRecords(expectedEvents: Int, existingEvents: Int) throws {
     for row in try db.rows(sql: "SELECT rowid, id, name FROM actor WHERE id GLOB 'actor:*:*'") {
       let id: String = try row.get("id")
@@ -215,21 +215,21 @@ final class FieldEventWriter: FieldEventSink {
   }
 
   /// The dataset of `actor:acled:...`.
-  static func dataset(of id: String) -> FieldDataset? {
+  static func dataset(of id: String) -> EventDataset? {
     let parts = id.split(separator: ":", maxSplits: 2)
     guard parts.count == 3 else { return nil }
-    return FieldDataset(rawValue: String(parts[1]))
+    return EventDataset(rawValue: String(parts[1]))
   }
 
   /// An actor or source name within one dataset's namespace.
   struct NameKey: Hashable {
-    let dataset: FieldDataset
+    let dataset: EventDataset
     let name: String
   }
 
   // MARK: Events
 
-  func add(_ event: FieldEvent) throws -> FieldWriteOutcome {
+  func add(_ event: ImportedEvent) throws -> ImportedEventOutcome {
     let id = event.id.rawValue
     let previous = try lookUp(id)
     if let previous, previous.rowid > lastRowidBefore || updatedNow.contains(previous.rowid) {
@@ -240,7 +240,7 @@ final class FieldEventWriter: FieldEventSink {
       return .unchanged
     }
     let site = try event.place.map { try place($0, dataset: event.dataset) }
-    var reports: [(document: String, source: Int64, reliability: Int, report: FieldReport)] = []
+    var reports: [(document: String, source: Int64, reliability: Int, report: ImportedReport)] = []
     for (index, report) in event.reports.enumerated() {
       let source = try source(report.sourceName, dataset: event.dataset)
       reports.append(
@@ -441,7 +441,7 @@ final class FieldEventWriter: FieldEventSink {
     }
   }
 
-  private func actor(_ participant: FieldParticipant, dataset: FieldDataset) throws -> Int64 {
+  private func actor(_ participant: ImportedParticipant, dataset: EventDataset) throws -> Int64 {
     let key = NameKey(dataset: dataset, name: participant.name)
     if let rowid = actors[key] { return rowid }
     let id = Self.freshID(
@@ -464,7 +464,7 @@ final class FieldEventWriter: FieldEventSink {
     return rowid
   }
 
-  private func source(_ name: String, dataset: FieldDataset) throws -> (
+  private func source(_ name: String, dataset: EventDataset) throws -> (
     rowid: Int64, reliability: Int
   ) {
     let key = NameKey(dataset: dataset, name: name)
@@ -486,7 +486,7 @@ final class FieldEventWriter: FieldEventSink {
   }
 
   /// The place's site, creating it and the areas it lies in as needed.
-  private func place(_ place: FieldPlace, dataset: FieldDataset) throws -> Int64 {
+  private func place(_ place: ImportedPlace, dataset: EventDataset) throws -> Int64 {
     let key = PlaceKey(
       dataset: dataset, name: place.name, latitude: place.location?.latitude,
       longitude: place.location?.longitude, country: place.country)
@@ -526,7 +526,7 @@ final class FieldEventWriter: FieldEventSink {
 
   /// What identifies a place without building its id: name and coordinates (or country).
   struct PlaceKey: Hashable {
-    let dataset: FieldDataset
+    let dataset: EventDataset
     let name: String
     let latitude: Double?
     let longitude: Double?
@@ -702,25 +702,25 @@ final class FieldEventWriter: FieldEventSink {
   }
 }
 
-extension SQLiteCatalogWriter: FieldImporting {
-  /// Imports field-dataset events in one transaction; see `FieldEventWriter`.
-  public func importFieldEvents(
-    expectedEvents: Int, _ produce: (any FieldEventSink) throws -> Void
-  ) throws -> FieldImportSummary {
-    try importFieldEvents(
-      expectedEvents: expectedEvents, eventIDHash: FieldEventWriter.fnv1a, produce)
+extension SQLiteCatalogWriter: EventDatasetImporting {
+  /// Imports field-dataset events in one transaction; see `ImportedEventWriter`.
+  public func importEvents(
+    expectedEvents: Int, _ produce: (any ImportedEventSink) throws -> Void
+  ) throws -> EventDatasetImportSummary {
+    try importEvents(
+      expectedEvents: expectedEvents, eventIDHash: ImportedEventWriter.fnv1a, produce)
   }
 
-  /// `importFieldEvents` with the hash the writer keys events by (tests make ids collide).
-  func importFieldEvents(
+  /// `importEvents` with the hash the writer keys events by (tests make ids collide).
+  func importEvents(
     expectedEvents: Int, eventIDHash: @escaping (String) -> UInt64,
-    _ produce: (any FieldEventSink) throws -> Void
-  ) throws -> FieldImportSummary {
+    _ produce: (any ImportedEventSink) throws -> Void
+  ) throws -> EventDatasetImportSummary {
     // The caller's own errors (bad rows in strict mode, cancellation) pass through as they
     // are; only the database's become `StoreError`s.
     try StoreError.mappingDatabaseErrors(path: catalog.path) {
       let rollbackJournal =
-        expectedEvents >= FieldEventWriter.largeImport ? try useRollbackJournal() : false
+        expectedEvents >= ImportedEventWriter.largeImport ? try useRollbackJournal() : false
       defer {
         if rollbackJournal {
           _ = try? catalog.database.writeWithoutTransaction { db in
@@ -729,7 +729,7 @@ extension SQLiteCatalogWriter: FieldImporting {
         }
       }
       let fullText =
-        expectedEvents >= FieldEventWriter.largeImport
+        expectedEvents >= ImportedEventWriter.largeImport
         ? try FullTextBuilder(besides: catalog.path) : nil
       defer { fullText?.close() }
       return try catalog.database.writeWithoutTransaction { db in
@@ -737,19 +737,19 @@ extension SQLiteCatalogWriter: FieldImporting {
           // Attached before the transaction (SQLite refuses it inside one), which is
           // deferred so that it does not lock the builder's file until it reads it.
           try db.execute(
-            sql: "ATTACH DATABASE ? AS \(FieldEventWriter.fullTextSchema)",
+            sql: "ATTACH DATABASE ? AS \(ImportedEventWriter.fullTextSchema)",
             arguments: [fullText.path])
         }
         defer {
           if fullText != nil {
-            try? db.execute(sql: "DETACH DATABASE \(FieldEventWriter.fullTextSchema)")
+            try? db.execute(sql: "DETACH DATABASE \(ImportedEventWriter.fullTextSchema)")
           }
         }
-        var summary = FieldImportSummary()
+        var summary = EventDatasetImportSummary()
         try db.inTransaction(.deferred) {
           // Take the write lock first, as an immediate transaction would.
           try db.execute(sql: "DELETE FROM meta WHERE 0")
-          let writer = try FieldEventWriter(
+          let writer = try ImportedEventWriter(
             db: db, expectedEvents: expectedEvents, fullText: fullText, eventIDHash: eventIDHash)
           try produce(writer)
           try writer.finish()

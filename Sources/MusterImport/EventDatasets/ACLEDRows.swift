@@ -45,14 +45,14 @@ struct ACLEDRows {
     }
   }
 
-  let columns: FieldColumns
+  let columns: EventDatasetColumns
 
   /// One row as an event, or the problems that keep it out.
-  func event(_ row: inout FieldRow) -> FieldEvent? {
+  func event(_ row: inout EventDatasetRow) -> ImportedEvent? {
     let id = row.required("event_id_cnty")
     var date: FuzzyDate?
     if let text = row.required("event_date") {
-      if let day = FieldDate.parse(text) {
+      if let day = EventDatasetDate.parse(text) {
         let precision = row.integer("time_precision", in: 1...3) ?? 1
         let code = "acled:\(precision)"
         switch precision {
@@ -78,18 +78,18 @@ struct ACLEDRows {
     guard let id, let date, let actor1, row.problems.isEmpty else { return nil }
 
     var participants = [
-      FieldParticipant(name: actor1, role: .actor1, kind: Self.actorKind(inter1), acledType: inter1)
+      ImportedParticipant(name: actor1, role: .actor1, kind: Self.actorKind(inter1), acledType: inter1)
     ]
     participants += row.list("assoc_actor_1").map {
-      FieldParticipant(name: $0, role: .associated, kind: Self.actorKind(inter1), acledType: inter1)
+      ImportedParticipant(name: $0, role: .associated, kind: Self.actorKind(inter1), acledType: inter1)
     }
     if let actor2 = row.optional("actor2") {
       participants.append(
-        FieldParticipant(
+        ImportedParticipant(
           name: actor2, role: .actor2, kind: Self.actorKind(inter2), acledType: inter2))
     }
     participants += row.list("assoc_actor_2").map {
-      FieldParticipant(name: $0, role: .associated, kind: Self.actorKind(inter2), acledType: inter2)
+      ImportedParticipant(name: $0, role: .associated, kind: Self.actorKind(inter2), acledType: inter2)
     }
 
     var location: Location?
@@ -106,7 +106,7 @@ struct ACLEDRows {
     }
     let country = row.optional("country") ?? "Unknown country"
     let place = row.optional("location").map {
-      FieldPlace(
+      ImportedPlace(
         name: $0, country: country,
         areas: ["admin1", "admin2", "admin3"].compactMap { row.optional($0) }, location: location)
     }
@@ -123,11 +123,11 @@ struct ACLEDRows {
     let sourceNames = row.list("source")
     let credibility: Credibility = sourceNames.count > 1 ? .probablyTrue : .possiblyTrue
     let reports = (sourceNames.isEmpty ? ["ACLED"] : sourceNames).map {
-      FieldReport(sourceName: $0, credibility: credibility)
+      ImportedReport(sourceName: $0, credibility: credibility)
     }
     let eventType = row.text("event_type")
     let subEventType = row.text("sub_event_type")
-    return FieldEvent(
+    return ImportedEvent(
       dataset: .acled, externalID: id, sourceTimestamp: timestamp,
       kind: Self.kind(eventType: eventType, subEventType: subEventType), date: date,
       classification: [row.text("disorder_type"), eventType, subEventType].filter { !$0.isEmpty },
@@ -137,7 +137,7 @@ struct ACLEDRows {
   }
 
   /// An `inter` column: a number 0–8 (older exports) or an actor type's name.
-  func actorType(_ row: inout FieldRow, _ name: String) -> Int? {
+  func actorType(_ row: inout EventDatasetRow, _ name: String) -> Int? {
     guard let value = row.optional(name) else { return nil }
     if let number = Int(value) {
       guard (0...8).contains(number) else {

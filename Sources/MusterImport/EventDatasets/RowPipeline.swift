@@ -3,7 +3,7 @@ import MusterDomain
 /// What the reading thread hands the writing thread: parsed events and problems, in file
 /// order, a batch at a time.
 enum RowItem: Sendable {
-  case event(FieldEvent, line: Int)
+  case event(ImportedEvent, line: Int)
   case problems([ImportProblem])
 }
 

@@ -7,7 +7,7 @@ import Testing
 
 @testable import MusterStore
 
-@Suite struct FieldImportStoreTests {
+@Suite struct EventDatasetImportStoreTests {
   let folder: TemporaryFolder
   let writer: SQLiteCatalogWriter
 
@@ -32,10 +32,10 @@ import Testing
       + "\(latitude),40.9367,1,\(sources),National,\"\(notes)\",0,,\(timestamp)"
   }
 
-  func importRows(_ rows: [String]) throws -> FieldImport.Outcome {
+  func importRows(_ rows: [String]) throws -> EventDatasetImport.Outcome {
     let path = try folder.write(
       ([Self.header] + rows).joined(separator: "\n") + "\n", to: "acled.csv")
-    return try FieldImport.run(path: path, options: FieldImport.Options(), writer: writer)
+    return try EventDatasetImport.run(path: path, options: EventDatasetImport.Options(), writer: writer)
   }
 
   @Test func actorsAreDeduplicatedByNameAndPlacesByNameAndCoordinates() throws {
@@ -163,8 +163,8 @@ import Testing
     let path = try folder.write(
       ([Self.header] + rows).joined(separator: "\n") + "\n", to: "large.csv")
     var sawScratch = false
-    _ = try FieldImport.run(
-      path: path, options: FieldImport.Options(), writer: writer,
+    _ = try EventDatasetImport.run(
+      path: path, options: EventDatasetImport.Options(), writer: writer,
       progress: { _ in
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         sawScratch = sawScratch || entries.contains { $0.contains(".fulltext-\(getpid())") }
@@ -254,7 +254,7 @@ import Testing
       to: "strict.csv")
 
     #expect(throws: ImportProblems.self) {
-      try FieldImport.run(path: path, options: FieldImport.Options(strict: true), writer: writer)
+      try EventDatasetImport.run(path: path, options: EventDatasetImport.Options(strict: true), writer: writer)
     }
 
     #expect(try writer.catalog.exportDataset() == before)
@@ -272,10 +272,10 @@ import Testing
       ([Self.header] + (1...12_000).map { Self.row("SYR\($0)") } + [Self.row("SYR7")])
         .joined(separator: "\n"), to: "large.csv")
 
-    let first = try FieldImport.run(
-      path: small, options: FieldImport.Options(), writer: writer, report: { problems.append($0) })
-    let second = try FieldImport.run(
-      path: large, options: FieldImport.Options(), writer: writer, report: { problems.append($0) })
+    let first = try EventDatasetImport.run(
+      path: small, options: EventDatasetImport.Options(), writer: writer, report: { problems.append($0) })
+    let second = try EventDatasetImport.run(
+      path: large, options: EventDatasetImport.Options(), writer: writer, report: { problems.append($0) })
 
     #expect(first.summary.skipped == 1)
     #expect(second.summary.skipped == 1)
@@ -286,16 +286,16 @@ import Testing
 
   /// Imports through `writer` keying every event id by the same hash, and counts the ids
   /// hashed (only large imports, which drop the id index, hash them).
-  final class CollidingImporter: FieldImporting {
+  final class CollidingImporter: EventDatasetImporting {
     let writer: SQLiteCatalogWriter
     var hashed = 0
 
     init(writer: SQLiteCatalogWriter) { self.writer = writer }
 
-    func importFieldEvents(
-      expectedEvents: Int, _ produce: (any FieldEventSink) throws -> Void
-    ) throws -> FieldImportSummary {
-      try writer.importFieldEvents(
+    func importEvents(
+      expectedEvents: Int, _ produce: (any ImportedEventSink) throws -> Void
+    ) throws -> EventDatasetImportSummary {
+      try writer.importEvents(
         expectedEvents: expectedEvents,
         eventIDHash: { _ in
           self.hashed += 1
@@ -315,8 +315,8 @@ import Testing
       to: "first.csv")
     var problems: [ImportProblem] = []
 
-    let imported = try FieldImport.run(
-      path: first, options: FieldImport.Options(), writer: importer,
+    let imported = try EventDatasetImport.run(
+      path: first, options: EventDatasetImport.Options(), writer: importer,
       report: { problems.append($0) })
 
     #expect(importer.hashed > 12_000)
@@ -334,8 +334,8 @@ import Testing
     problems = []
     importer.hashed = 0
 
-    let reimported = try FieldImport.run(
-      path: second, options: FieldImport.Options(), writer: importer,
+    let reimported = try EventDatasetImport.run(
+      path: second, options: EventDatasetImport.Options(), writer: importer,
       report: { problems.append($0) })
 
     #expect(importer.hashed > 12_000, "the re-import must drop the id index too")
@@ -359,7 +359,7 @@ import Testing
       to: "strict.csv")
 
     #expect(throws: ImportProblems.self) {
-      try FieldImport.run(path: path, options: FieldImport.Options(strict: true), writer: writer)
+      try EventDatasetImport.run(path: path, options: EventDatasetImport.Options(strict: true), writer: writer)
     }
 
     #expect(try writer.catalog.exportDataset() == before)

@@ -34,12 +34,15 @@ final class CollectingImporter: EventDatasetImporting, ImportedEventSink {
 
   func run(
     _ text: String, strict: Bool = false, format: EventDatasetFormat? = nil
-  ) throws -> (events: [ImportedEvent], problems: [ImportProblem], outcome: EventDatasetImport.Outcome) {
+  ) throws -> (
+    events: [ImportedEvent], problems: [ImportProblem], outcome: EventDatasetImport.Outcome
+  ) {
     let path = try folder.write(text, to: "export.csv")
     let importer = CollectingImporter()
     var problems: [ImportProblem] = []
     let outcome = try EventDatasetImport.run(
-      path: path, options: EventDatasetImport.Options(format: format, strict: strict), writer: importer,
+      path: path, options: EventDatasetImport.Options(format: format, strict: strict),
+      writer: importer,
       report: { problems.append($0) })
     return (importer.events, problems, outcome)
   }

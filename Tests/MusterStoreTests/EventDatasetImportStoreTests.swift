@@ -35,7 +35,8 @@ import Testing
   func importRows(_ rows: [String]) throws -> EventDatasetImport.Outcome {
     let path = try folder.write(
       ([Self.header] + rows).joined(separator: "\n") + "\n", to: "acled.csv")
-    return try EventDatasetImport.run(path: path, options: EventDatasetImport.Options(), writer: writer)
+    return try EventDatasetImport.run(
+      path: path, options: EventDatasetImport.Options(), writer: writer)
   }
 
   @Test func actorsAreDeduplicatedByNameAndPlacesByNameAndCoordinates() throws {
@@ -254,7 +255,8 @@ import Testing
       to: "strict.csv")
 
     #expect(throws: ImportProblems.self) {
-      try EventDatasetImport.run(path: path, options: EventDatasetImport.Options(strict: true), writer: writer)
+      try EventDatasetImport.run(
+        path: path, options: EventDatasetImport.Options(strict: true), writer: writer)
     }
 
     #expect(try writer.catalog.exportDataset() == before)
@@ -273,9 +275,11 @@ import Testing
         .joined(separator: "\n"), to: "large.csv")
 
     let first = try EventDatasetImport.run(
-      path: small, options: EventDatasetImport.Options(), writer: writer, report: { problems.append($0) })
+      path: small, options: EventDatasetImport.Options(), writer: writer,
+      report: { problems.append($0) })
     let second = try EventDatasetImport.run(
-      path: large, options: EventDatasetImport.Options(), writer: writer, report: { problems.append($0) })
+      path: large, options: EventDatasetImport.Options(), writer: writer,
+      report: { problems.append($0) })
 
     #expect(first.summary.skipped == 1)
     #expect(second.summary.skipped == 1)
@@ -359,7 +363,8 @@ import Testing
       to: "strict.csv")
 
     #expect(throws: ImportProblems.self) {
-      try EventDatasetImport.run(path: path, options: EventDatasetImport.Options(strict: true), writer: writer)
+      try EventDatasetImport.run(
+        path: path, options: EventDatasetImport.Options(strict: true), writer: writer)
     }
 
     #expect(try writer.catalog.exportDataset() == before)

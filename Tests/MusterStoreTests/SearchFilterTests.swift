@@ -90,7 +90,9 @@ import Testing
           ImportedEvent(
             dataset: .acled, externalID: id, kind: .strike,
             date: try FuzzyDate(parsing: "2021-05-01"), summary: summary,
-            participants: [ImportedParticipant(name: "Hêzên Sûriya", role: .actor1, kind: .militia)],
+            participants: [
+              ImportedParticipant(name: "Hêzên Sûriya", role: .actor1, kind: .militia)
+            ],
             place: ImportedPlace(name: "Kobanî", country: "Syria", location: nil),
             reports: [ImportedReport(sourceName: "ANHA", credibility: .possiblyTrue)]))
       }

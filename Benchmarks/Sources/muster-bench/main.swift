@@ -83,8 +83,10 @@ func benchParse(_ path: String) throws {
   let importer = DiscardingImporter()
   var rows = 0
   let elapsed = try seconds {
-    rows = try EventDatasetImport.run(path: path, options: EventDatasetImport.Options(), writer: importer)
-      .summary.skipped
+    rows = try EventDatasetImport.run(
+      path: path, options: EventDatasetImport.Options(), writer: importer
+    )
+    .summary.skipped
   }
   emit(
     "read + parse ACLED (no store)", elapsed, "s", "\(importer.count) participants, \(rows) skipped"

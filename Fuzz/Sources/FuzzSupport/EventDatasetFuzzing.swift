@@ -26,7 +26,9 @@ final class CheckingSink: EventDatasetImporting, ImportedEventSink {
 
 /// Runs the reader of `format` over the bytes as a file: rows or reported problems, never a
 /// crash and never another error.
-public func fuzzEventDatasetImport(_ pointer: UnsafePointer<UInt8>?, _ size: Int, format: EventDatasetFormat)
+public func fuzzEventDatasetImport(
+  _ pointer: UnsafePointer<UInt8>?, _ size: Int, format: EventDatasetFormat
+)
   -> CInt
 {
   guard let pointer else { return 0 }

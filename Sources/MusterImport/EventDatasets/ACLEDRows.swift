@@ -78,10 +78,12 @@ struct ACLEDRows {
     guard let id, let date, let actor1, row.problems.isEmpty else { return nil }
 
     var participants = [
-      ImportedParticipant(name: actor1, role: .actor1, kind: Self.actorKind(inter1), acledType: inter1)
+      ImportedParticipant(
+        name: actor1, role: .actor1, kind: Self.actorKind(inter1), acledType: inter1)
     ]
     participants += row.list("assoc_actor_1").map {
-      ImportedParticipant(name: $0, role: .associated, kind: Self.actorKind(inter1), acledType: inter1)
+      ImportedParticipant(
+        name: $0, role: .associated, kind: Self.actorKind(inter1), acledType: inter1)
     }
     if let actor2 = row.optional("actor2") {
       participants.append(
@@ -89,7 +91,8 @@ struct ACLEDRows {
           name: actor2, role: .actor2, kind: Self.actorKind(inter2), acledType: inter2))
     }
     participants += row.list("assoc_actor_2").map {
-      ImportedParticipant(name: $0, role: .associated, kind: Self.actorKind(inter2), acledType: inter2)
+      ImportedParticipant(
+        name: $0, role: .associated, kind: Self.actorKind(inter2), acledType: inter2)
     }
 
     var location: Location?

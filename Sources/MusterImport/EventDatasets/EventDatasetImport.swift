@@ -194,7 +194,8 @@ extension EventDatasetImport {
   /// The reading thread: reads records, parses rows into events, folds their search text,
   /// and sends them in batches; problems travel in file order with the events.
   static func readRows(
-    _ reader: inout CSVReader, columns: EventDatasetColumns, format: EventDatasetFormat, file: String,
+    _ reader: inout CSVReader, columns: EventDatasetColumns, format: EventDatasetFormat,
+    file: String,
     strict: Bool, into pipeline: RowPipeline
   ) {
     var batch = RowBatch()

@@ -55,7 +55,8 @@ struct UCDPRows {
     var participants = [ImportedParticipant(name: sideA, role: .actor1, kind: .armedForce)]
     if let sideB = row.optional("side_b") {
       participants.append(
-        ImportedParticipant(name: sideB, role: .actor2, kind: violence == 3 ? .organization : .militia)
+        ImportedParticipant(
+          name: sideB, role: .actor2, kind: violence == 3 ? .organization : .militia)
       )
     }
     var location: Location?

@@ -139,7 +139,8 @@ enum ImportFormat: String, ExpressibleByArgument, CaseIterable {
     let start = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
     let firstLine = String(decoding: start.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
     var reader = CSVReader(bytes: Array(firstLine.utf8))
-    if let header = try reader.next(), let format = EventDatasetFormat.detect(header: header.fields) {
+    if let header = try reader.next(), let format = EventDatasetFormat.detect(header: header.fields)
+    {
       return format == .acled ? .acled : .ucdp
     }
     let trimmed = firstLine.trimmingCharacters(in: .whitespaces)

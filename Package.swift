@@ -10,7 +10,9 @@ let package = Package(
     // For the fuzz targets (Fuzz/Package.swift), which build against these with libFuzzer.
     .library(
       name: "MusterFuzzable",
-      targets: ["MusterDomain", "MusterImport", "MusterTerminal", "MusterCurses"]),
+      targets: [
+        "MusterDomain", "MusterConcurrency", "MusterImport", "MusterTerminal", "MusterCurses",
+      ]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +23,9 @@ let package = Package(
   targets: [
     // Layer 1: no dependencies of ours.
     .target(name: "MusterDomain"),
+    // Threads for long work (an import's reader and index builder): kept out of the domain,
+    // which holds only values.
+    .target(name: "MusterConcurrency"),
     .target(name: "MusterTerminal"),
     .target(name: "CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
     .target(name: "CSQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
@@ -31,13 +36,14 @@ let package = Package(
     .target(
       name: "MusterStore",
       dependencies: [
-        "MusterDomain", "CSQLiteConfig", .product(name: "GRDB", package: "GRDB.swift"),
+        "MusterDomain", "MusterConcurrency", "CSQLiteConfig",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     .target(
       name: "MusterImport",
       dependencies: [
-        "MusterDomain", "Yams", .product(name: "CSV", package: "CSV.swift"),
+        "MusterDomain", "MusterConcurrency", "Yams", .product(name: "CSV", package: "CSV.swift"),
       ]),
     .target(name: "MusterUI", dependencies: ["MusterDomain", "MusterTerminal"]),
 
@@ -68,6 +74,7 @@ let package = Package(
       name: "MusterTestSupport",
       dependencies: ["MusterDomain", "MusterTerminal", "MusterUI", "MusterResources"]),
     .testTarget(name: "MusterDomainTests", dependencies: ["MusterDomain"]),
+    .testTarget(name: "MusterConcurrencyTests", dependencies: ["MusterConcurrency"]),
     .testTarget(name: "MusterTerminalTests", dependencies: ["MusterTerminal"]),
     .testTarget(name: "MusterCursesTests", dependencies: ["MusterCurses", "MusterTerminal"]),
     .testTarget(

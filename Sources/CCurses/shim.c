@@ -142,16 +142,19 @@ int ccurses_window_size(int fd, int *rows_out, int *columns_out) {
 
 int ccurses_ending_signal(void) { return ending_signal; }
 
-int ccurses_wait_for_input(int fd, int milliseconds) {
-  struct pollfd entry = {.fd = fd, .events = POLLIN, .revents = 0};
-  int ready = poll(&entry, 1, milliseconds);
+int ccurses_wait_for_input(int fd, int wake_fd, int milliseconds) {
+  struct pollfd entries[2] = {
+      {.fd = fd, .events = POLLIN, .revents = 0},
+      {.fd = wake_fd, .events = POLLIN, .revents = 0},
+  };
+  int ready = poll(entries, wake_fd >= 0 ? 2 : 1, milliseconds);
   if (ready < 0) {
     return errno == EINTR ? -1 : -2;
   }
   if (ready == 0) {
     return 0;
   }
-  if (entry.revents & POLLIN) {
+  if (entries[0].revents & POLLIN) {
     // Readable with nothing to read is the end of input; a hung-up terminal fails the
     // ioctl with EIO.
     int pending = 0;
@@ -160,5 +163,8 @@ int ccurses_wait_for_input(int fd, int milliseconds) {
     }
     return 1;
   }
-  return -2;
+  if (entries[0].revents) {
+    return -2;
+  }
+  return 2;
 }

@@ -324,12 +324,12 @@ public final class CursesTerminal: Terminal {
 
   /// Whether bytes wait on standard input (a paste, or keys typed faster than frames).
   public var hasPendingInput: Bool {
-    ccurses_wait_for_input(STDIN_FILENO, 0) > 0
+    ccurses_wait_for_input(STDIN_FILENO, -1, 0) > 0
   }
 
   /// Waits up to `timeout` for the next event; `nil` when input has ended or a signal asked
   /// Muster to end.
-  public func nextEvent(timeout: Duration) throws -> TerminalEvent? {
+  public func nextEvent(timeout: Duration, wakeup: Wakeup?) throws -> TerminalEvent? {
     let deadline = ContinuousClock.now + timeout
     while true {
       if endingSignal != nil || silent || pastLimit { return nil }
@@ -347,8 +347,13 @@ public final class CursesTerminal: Terminal {
       let (seconds, attoseconds) = remaining.components
       let milliseconds = Int32(
         clamping: seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
-      switch ccurses_wait_for_input(STDIN_FILENO, min(milliseconds, 60_000)) {
+      switch ccurses_wait_for_input(
+        STDIN_FILENO, wakeup?.descriptor ?? -1, min(milliseconds, 60_000))
+      {
       case 0: return .idle
+      case 2:
+        wakeup?.drain()
+        return .woken
       case -2: return readPending() ?? nil
       default: continue
       }

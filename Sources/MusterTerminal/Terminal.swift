@@ -3,9 +3,9 @@ public protocol Terminal: AnyObject {
   /// The current screen size in cells.
   var size: Size { get }
 
-  /// Waits up to `timeout` for the next event; `.idle` when nothing came, `nil` once input
-  /// has ended (the terminal closed).
-  func nextEvent(timeout: Duration) throws -> TerminalEvent?
+  /// Waits up to `timeout` for the next event; `.idle` when nothing came, `.woken` when
+  /// `wakeup` was signalled first, `nil` once input has ended (the terminal closed).
+  func nextEvent(timeout: Duration, wakeup: Wakeup?) throws -> TerminalEvent?
 
   /// Shows `frame`; a backend may send only the cells that changed.
   func present(_ frame: ScreenBuffer) throws
@@ -20,6 +20,11 @@ public protocol Terminal: AnyObject {
 extension Terminal {
   /// No input waits unless the backend can tell.
   public var hasPendingInput: Bool { false }
+
+  /// Waits up to `timeout` for the next event, with nothing else to wake the wait.
+  public func nextEvent(timeout: Duration) throws -> TerminalEvent? {
+    try nextEvent(timeout: timeout, wakeup: nil)
+  }
 }
 
 /// A terminal made of a script: events to hand out, frames kept for inspection.
@@ -54,8 +59,8 @@ public final class ScriptedTerminal: Terminal {
     events.append(contentsOf: more)
   }
 
-  /// The next scripted event, ignoring `timeout`.
-  public func nextEvent(timeout: Duration) throws -> TerminalEvent? {
+  /// The next scripted event, ignoring `timeout` and `wakeup`.
+  public func nextEvent(timeout: Duration, wakeup: Wakeup?) throws -> TerminalEvent? {
     guard !events.isEmpty else { return idlesWhenDone ? .idle : nil }
     let event = events.removeFirst()
     if case .resized(let newSize) = event { size = newSize }

@@ -1,3 +1,5 @@
+import Foundation
+import GRDB
 import MusterDomain
 import Testing
 
@@ -76,5 +78,35 @@ import Testing
   @Test func anEmptyOrPunctuationQueryFindsNothing() throws {
     #expect(try store.catalog.search(SearchRequest(text: "")).hits.isEmpty)
     #expect(try store.catalog.search(SearchRequest(text: "\"-*()")).hits.isEmpty)
+  }
+
+  @Test func anInterruptedReadThrowsTheInterruptionTheWorkerRecognises() throws {
+    let store = try SeededStore()
+    let catalog = try SQLiteCatalog.openReadOnly(at: store.path)
+    final class Outcome: @unchecked Sendable { var error: (any Error)? }
+    let outcome = Outcome()
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+      do {
+        // Counts for ever, until interrupted.
+        _ = try catalog.read { db in
+          try Int.fetchOne(
+            db,
+            sql: "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+              + "SELECT count(*) FROM c")
+        }
+      } catch {
+        outcome.error = error
+      }
+      done.signal()
+    }.start()
+    usleep(100_000)
+
+    catalog.interrupt()
+
+    #expect(done.wait(timeout: .now() + 10) == .success)
+    #expect(outcome.error is CatalogReadInterrupted, "\(String(describing: outcome.error))")
+    // Later reads run as usual.
+    #expect(try catalog.summary().count(of: .event) == 14)
   }
 }

@@ -6,6 +6,10 @@ import Testing
 
 @testable import MusterUI
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The search bar in the real session over a real store, driven by a scripted terminal.
 @Suite struct SearchUITests {
   let seeded: SeededCatalog
@@ -230,5 +234,21 @@ import Testing
       return nil
     }
     #expect(generations == generations.sorted())
+  }
+
+  @Test func anAnswerWakesTheTerminalsWaitSoTheSessionNeedNotPoll() throws {
+    let worker = SearchWorker(catalog: seeded.catalog)
+    defer { worker.stop() }
+    let wakeup = try #require(worker.wakeup)
+    var readable = pollfd(fd: wakeup.descriptor, events: Int16(POLLIN), revents: 0)
+    #expect(poll(&readable, 1, 0) == 0)
+
+    worker.submit(SearchRequest(query: SearchQuery(words: "albu kamal")), generation: 1)
+
+    // A blocking wait on the wakeup returns when the answer is in the mailbox.
+    #expect(poll(&readable, 1, 10_000) == 1)
+    #expect(worker.takeAnswers().count == 1)
+    wakeup.drain()
+    #expect(poll(&readable, 1, 0) == 0)
   }
 }

@@ -125,8 +125,9 @@ void ccurses_wake_watchdog(void);
 /// 1 once the watchdog found the output stalled.
 int ccurses_output_stalled(void);
 
-/// Waits up to `milliseconds` for input on `fd`: 1 input ready, 0 timed out, -1 the wait
-/// was interrupted by a signal, -2 the input has ended (hang-up, error or end of file).
-int ccurses_wait_for_input(int fd, int milliseconds);
+/// Waits up to `milliseconds` for input on `fd` or a wake-up on `wake_fd` (-1: none): 1
+/// input ready, 2 woken, 0 timed out, -1 the wait was interrupted by a signal, -2 the
+/// input has ended (hang-up, error or end of file).
+int ccurses_wait_for_input(int fd, int wake_fd, int milliseconds);
 
 #endif

@@ -27,8 +27,8 @@ public protocol CatalogReading: Sendable {
   /// Titles, facts and snippets for some matches of `query`.
   func searchHits(_ matches: [SearchMatch], for query: SearchQuery) throws -> [SearchHit]
 
-  /// Stops a read running on another thread; it fails with an error. Reads started later
-  /// run as usual.
+  /// Stops a read running on another thread; it throws `CatalogReadInterrupted`. Reads
+  /// started later run as usual.
   func interrupt()
 
   /// How many events fall in each of `buckets` equal slices of `range`.
@@ -96,4 +96,10 @@ public struct CatalogSummary: Hashable, Sendable, Codable {
 
   /// How many records of a kind.
   public func count(of kind: RecordKind) -> Int { counts[kind] ?? 0 }
+}
+
+/// Thrown by a read that `CatalogReading.interrupt()` stopped (a newer search replaced it).
+public struct CatalogReadInterrupted: Error, Equatable, Sendable {
+  /// The error.
+  public init() {}
 }

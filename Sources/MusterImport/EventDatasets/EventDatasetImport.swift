@@ -1,3 +1,4 @@
+import MusterConcurrency
 import MusterDomain
 
 #if canImport(Glibc)

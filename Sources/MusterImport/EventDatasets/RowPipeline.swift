@@ -1,3 +1,4 @@
+import MusterConcurrency
 import MusterDomain
 
 /// What the reading thread hands the writing thread: parsed events and problems, in file

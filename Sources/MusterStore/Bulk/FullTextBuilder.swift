@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import GRDB
 import GRDBSQLite
+import MusterConcurrency
 import MusterDomain
 import Synchronization
 

@@ -149,8 +149,17 @@ extension SQLiteCatalog {
   }
 
   /// Runs a read on the catalog's one connection, with errors that name the file.
+  ///
+  /// A read stopped by `interrupt()` throws `CatalogReadInterrupted`, told by SQLite's
+  /// result code; every other failure a `StoreError`.
   func read<T>(_ body: (Database) throws -> T) throws -> T {
-    try StoreError.wrapping(path: path) { try database.read(body) }
+    do {
+      return try database.read(body)
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
+      throw CatalogReadInterrupted()
+    } catch {
+      return try StoreError.wrapping(path: path) { () throws -> T in throw error }
+    }
   }
 }
 

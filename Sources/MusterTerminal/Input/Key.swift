@@ -104,4 +104,6 @@ public enum TerminalEvent: Hashable, Sendable {
   case resized(Size)
   /// Nothing happened within the wait.
   case idle
+  /// Another thread ended the wait (a `Wakeup`): a search has answered.
+  case woken
 }

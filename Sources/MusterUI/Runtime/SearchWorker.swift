@@ -1,13 +1,15 @@
 import Foundation
 import MusterDomain
+import MusterTerminal
 import Synchronization
 
 /// Runs searches on a thread of its own, so typing never waits for one.
 ///
 /// Holds at most one request: a newer one replaces a waiting one and interrupts a running
 /// one (SQLite stops it at its next step). Answers wait in a mailbox the session drains
-/// between keystrokes. The worker reads through its own connection (`catalog`), so the
-/// session's reads never queue behind a search.
+/// between keystrokes, and `wakeup` ends the session's wait for input when one arrives,
+/// so the session sleeps while a search runs. The worker reads through its own connection
+/// (`catalog`), so the session's reads never queue behind a search.
 public final class SearchWorker: Sendable {
   private struct Shared {
     var request: (SearchRequest, Int)?
@@ -19,6 +21,8 @@ public final class SearchWorker: Sendable {
   private let catalog: any CatalogReading
   private let shared = Mutex(Shared())
   private let wake = DispatchSemaphore(value: 0)
+  /// Signalled whenever an answer is ready.
+  public let wakeup = Wakeup()
 
   /// A worker searching `catalog`; its thread starts at once.
   public init(catalog: any CatalogReading) {
@@ -68,7 +72,7 @@ public final class SearchWorker: Sendable {
         } catch {
           // Interrupted for a newer request, which answers instead. An interruption meant
           // for an older search that finished just before it runs this one again.
-          let interrupted = "\(error)".lowercased().contains("interrupt")
+          let interrupted = error is CatalogReadInterrupted
           answer = shared.withLock { shared in
             guard shared.request == nil else { return nil }
             if interrupted {
@@ -78,10 +82,13 @@ public final class SearchWorker: Sendable {
             return .failed("search: \(error)")
           }
         }
-        shared.withLock { shared in
+        let answered = shared.withLock { shared in
           shared.running = nil
-          if let answer, shared.request == nil { shared.answers.append(answer) }
+          guard let answer, shared.request == nil else { return false }
+          shared.answers.append(answer)
+          return true
         }
+        if answered { wakeup?.signal() }
       }
       if shared.withLock({ $0.isStopped }) { return }
     }

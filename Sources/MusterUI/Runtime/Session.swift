@@ -39,16 +39,22 @@ public struct Session {
     // Idle time counts from the user's input only, never from our own redraws or ticks.
     var lastInput = ContinuousClock.now
     while state.isRunning {
-      // While a search runs, look for its answer every millisecond; otherwise sleep until
-      // input or the tick.
+      // Sleep until input, a search's answer (the worker's wakeup) or the tick; while a
+      // keystroke's frame waits for its search, at most until that frame is due.
       let busy = searchWorker?.isBusy ?? false
-      guard let event = try terminal.nextEvent(timeout: busy ? .milliseconds(1) : tick) else {
+      var timeout = tick
+      if busy, let since = staleSince {
+        timeout = max(.zero, min(tick, Self.searchGrace - (ContinuousClock.now - since)))
+      }
+      guard
+        let event = try terminal.nextEvent(timeout: timeout, wakeup: searchWorker?.wakeup ?? nil)
+      else {
         break
       }
       let before = state
       switch event {
       case .idle:
-        // The short waits while a search runs are not idle time.
+        // A wait cut short for a keystroke's frame is not idle time.
         guard !busy else { break }
         let idle = ContinuousClock.now - lastInput
         dispatch(.idled(seconds: Int(idle.components.seconds)), on: terminal)
@@ -57,6 +63,8 @@ public struct Session {
         handle(event, on: terminal)
       case .resized:
         handle(event, on: terminal)
+      case .woken:
+        break
       }
       for answer in searchWorker?.takeAnswers() ?? [] { dispatch(answer, on: terminal) }
       // Idle ticks that change nothing draw nothing: an idle screen costs no CPU.
@@ -103,6 +111,8 @@ public struct Session {
       dispatch(.resized(size), on: terminal)
     case .idle:
       dispatch(.idled(seconds: 0), on: terminal)
+    case .woken:
+      break
     }
   }
 

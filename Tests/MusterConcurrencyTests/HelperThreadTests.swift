@@ -1,4 +1,4 @@
-import MusterDomain
+import MusterConcurrency
 import Testing
 
 #if canImport(Glibc)

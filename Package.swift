@@ -82,7 +82,8 @@ let package = Package(
       dependencies: [
         "MusterStore", "MusterDomain", "MusterImport", "MusterResources", "MusterTestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
-      ]),
+      ],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "MusterImportTests",
       dependencies: [

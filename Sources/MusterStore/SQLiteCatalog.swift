@@ -84,7 +84,7 @@ public final class SQLiteCatalog: CatalogReading {
         }
       }
       try queue.read { db in try checkSchema(db, path: path, canMigrate: true) }
-      try Schema.migrator.migrate(queue)
+      try Migrations.migrator.migrate(queue)
     }
     return SQLiteCatalogWriter(
       catalog: SQLiteCatalog(database: queue, path: path, isReadOnly: false))
@@ -100,8 +100,8 @@ public final class SQLiteCatalog: CatalogReading {
         .notADatabase, path: path,
         "this SQLite file is not a Muster database (no Muster tables in it)")
     }
-    let applied = try Schema.migrator.appliedIdentifiers(db)
-    let known = Set(Schema.migrator.migrations)
+    let applied = try Migrations.migrator.appliedIdentifiers(db)
+    let known = Set(Migrations.migrator.migrations)
     if !applied.isSubset(of: known) {
       throw StoreError(
         .incompatible, path: path,

@@ -148,9 +148,7 @@ import Testing
     let indexes = try writer.catalog.database.read { db in
       try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'")
     }
-    let names = Schema.bulkIndexes.map {
-      $0.split(separator: " ").first { $0.contains("_by_") }.map(String.init) ?? ""
-    }
+    let names = Schema.bulkIndexes.map(\.name)
     // Also those the import keeps up to date as it goes.
     for name in names + ["citation_by_document", "search_text_by_record"] {
       #expect(indexes.contains(name), "\(name) must exist after the import")

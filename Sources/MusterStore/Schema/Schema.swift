@@ -1,11 +1,12 @@
 import GRDB
 import MusterDomain
 
-/// The database schema, as numbered migrations.
+/// The schema objects writers create, drop and rebuild today, declared once.
 ///
-/// A migration is never edited once it has shipped; changes come as a new one. References
-/// between records use the referenced table's `rowid`; every record also keeps its slug in
-/// a unique `id` column. Claims (deployments, events, relations) cache the grade of their
+/// The migrations that made them are frozen in `Migrations`; `SchemaTests` checks that
+/// every definition here is what the migrations leave in a database. References between
+/// records use the referenced table's `rowid`; every record also keeps its slug in a
+/// unique `id` column. Claims (deployments, events, relations) cache the grade of their
 /// best citation so lists and filters never join through citations.
 enum Schema {
   /// The version of `SearchKey` folding the search tables were built with.
@@ -18,13 +19,13 @@ enum Schema {
   /// documents' rowids, which only grow, so it grows at its right edge, as cheaply as a
   /// rebuild would make it (which took 0.7 s at 1M events, on one core at the end).
   static let bulkIndexes = [
-    "CREATE UNIQUE INDEX event_by_id ON event(id)",
-    "CREATE INDEX event_by_date ON event(date_first)",
-    "CREATE INDEX event_by_site ON event(site, date_first)",
-    "CREATE INDEX event_actor_by_actor ON event_actor(actor, day, event)",
-    "CREATE UNIQUE INDEX document_by_id ON document(id)",
-    "CREATE INDEX document_by_source ON document(source, published_first)",
-    "CREATE UNIQUE INDEX search_text_by_record ON search_text(kind, record)",
+    IndexDefinition("event_by_id", on: "event", "id", isUnique: true),
+    IndexDefinition("event_by_date", on: "event", "date_first"),
+    IndexDefinition("event_by_site", on: "event", "site", "date_first"),
+    IndexDefinition("event_actor_by_actor", on: "event_actor", "actor", "day", "event"),
+    IndexDefinition("document_by_id", on: "document", "id", isUnique: true),
+    IndexDefinition("document_by_source", on: "document", "source", "published_first"),
+    IndexDefinition("search_text_by_record", on: "search_text", "kind", "record", isUnique: true),
   ]
 
   /// Keeps the full-text index in step with `search_text` row by row; a bulk import drops it
@@ -34,14 +35,6 @@ enum Schema {
     CREATE TRIGGER search_text_inserted AFTER INSERT ON search_text BEGIN
       INSERT INTO search_index(rowid, names, body) VALUES (new.rowid, new.names, new.body);
     END
-    """
-
-  /// The full-text entries: the external content of `search_index`, keyed as described
-  /// by `SearchDocument`.
-  static let searchTextTable = """
-    CREATE TABLE search_text (
-      rowid INTEGER PRIMARY KEY, kind INTEGER NOT NULL, record INTEGER NOT NULL,
-      names TEXT NOT NULL, body TEXT NOT NULL)
     """
 
   /// How the full-text index splits text into terms.
@@ -78,37 +71,6 @@ enum Schema {
     END
     """
 
-  static var migrator: DatabaseMigrator {
-    var migrator = DatabaseMigrator()
-    migrator.registerMigration("v1", migrate: createTables)
-    migrator.registerMigration("v2 event days") { db in
-      try db.execute(
-        sql:
-          "CREATE TABLE event_day (day INTEGER PRIMARY KEY, events INTEGER NOT NULL) WITHOUT ROWID")
-      try refreshEventDays(db)
-    }
-    migrator.registerMigration("v3 statement keys") { db in
-      // Statements get a kind code of their own in the full-text key (see SearchDocument);
-      // the update trigger moves their index entries along.
-      try db.execute(
-        sql: """
-          UPDATE search_text
-          SET rowid = (rowid & ~(15 << 32)) | (\(SearchDocument.statementCode) << 32)
-          WHERE kind = \(RecordKind.event.code)
-            AND record IN (SELECT rowid FROM event WHERE kind = 'statement')
-          """)
-    }
-    migrator.registerMigration("v4 search terms") { db in
-      try db.execute(sql: SearchTerms.createTable)
-      try SearchTerms.rebuild(db)
-    }
-    migrator.registerMigration("v5 site locations") { db in
-      // The map reads the sites inside its view by latitude.
-      try db.execute(sql: "CREATE INDEX site_by_location ON site(latitude, longitude)")
-    }
-    return migrator
-  }
-
   /// Recounts events per day into `event_day`.
   ///
   /// The timeline's sparkline reads it: a few thousand rows instead of a million events.
@@ -121,157 +83,28 @@ enum Schema {
           SELECT date_first, count(*) FROM event WHERE date_first IS NOT NULL GROUP BY date_first;
         """)
   }
+}
 
-  /// Columns holding one `FuzzyDate`: `<name>_first`, `_last`, `_precision`, `_code`.
-  static func dateColumns(_ name: String, required: Bool = false) -> String {
-    let null = required ? " NOT NULL" : ""
-    return """
-      \(name)_first INTEGER\(null), \(name)_last INTEGER\(null), \
-      \(name)_precision TEXT\(null), \(name)_code TEXT
-      """
+/// One index, as data: the writer drops and creates it by these fields, and `SchemaTests`
+/// checks the statement against the one the migrations ran.
+struct IndexDefinition: Hashable, Sendable {
+  let name: String
+  let table: String
+  let columns: [String]
+  let isUnique: Bool
+
+  init(_ name: String, on table: String, _ columns: String..., isUnique: Bool = false) {
+    self.name = name
+    self.table = table
+    self.columns = columns
+    self.isUnique = isUnique
   }
 
-  /// Columns holding one `PeriodBound`: the date columns and `<name>_kind`.
-  static func boundColumns(_ name: String) -> String {
-    dateColumns(name) + ", \(name)_kind TEXT"
+  /// The `CREATE INDEX` statement.
+  var createSQL: String {
+    "CREATE \(isUnique ? "UNIQUE " : "")INDEX \(name) ON \(table)(\(columns.joined(separator: ", ")))"
   }
 
-  static func createTables(_ db: Database) throws {
-    try db.execute(
-      sql: """
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-
-        CREATE TABLE source (
-          rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
-          sort_key TEXT NOT NULL, kind TEXT NOT NULL, country TEXT,
-          reliability INTEGER NOT NULL, note TEXT);
-        CREATE INDEX source_by_name ON source(sort_key);
-
-        CREATE TABLE document (
-          rowid INTEGER PRIMARY KEY, id TEXT NOT NULL,
-          source INTEGER NOT NULL REFERENCES source(rowid), title TEXT NOT NULL, url TEXT,
-          \(dateColumns("published")), note TEXT);
-        CREATE UNIQUE INDEX document_by_id ON document(id);
-        CREATE INDEX document_by_source ON document(source, published_first);
-
-        CREATE TABLE document_cite (
-          document INTEGER NOT NULL REFERENCES document(rowid), position INTEGER NOT NULL,
-          cited INTEGER NOT NULL REFERENCES document(rowid),
-          PRIMARY KEY (document, position)) WITHOUT ROWID;
-        CREATE INDEX document_cite_by_cited ON document_cite(cited);
-
-        CREATE TABLE actor (
-          rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
-          sort_key TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, description TEXT,
-          acled_type INTEGER, last_day INTEGER);
-        CREATE INDEX actor_by_name ON actor(sort_key);
-        CREATE INDEX actor_by_recent ON actor(last_day);
-
-        CREATE TABLE alias (
-          owner_kind INTEGER NOT NULL, owner INTEGER NOT NULL, position INTEGER NOT NULL,
-          name TEXT NOT NULL, language TEXT, script TEXT,
-          PRIMARY KEY (owner_kind, owner, position)) WITHOUT ROWID;
-
-        CREATE TABLE site (
-          rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
-          sort_key TEXT NOT NULL, kind TEXT NOT NULL, parent INTEGER REFERENCES site(rowid),
-          country TEXT, admin1 TEXT, admin2 TEXT, latitude REAL, longitude REAL,
-          location_precision TEXT, location_code TEXT, description TEXT, last_day INTEGER);
-        CREATE INDEX site_by_name ON site(sort_key);
-        CREATE INDEX site_by_parent ON site(parent);
-        CREATE INDEX site_by_recent ON site(last_day);
-
-        CREATE TABLE relation (
-          rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
-          subject INTEGER NOT NULL REFERENCES actor(rowid), kind TEXT NOT NULL,
-          object INTEGER NOT NULL REFERENCES actor(rowid), role TEXT,
-          \(boundColumns("start")), \(boundColumns("end")),
-          analyst_status TEXT NOT NULL, note TEXT,
-          grade_reliability INTEGER, grade_credibility INTEGER);
-        CREATE INDEX relation_by_subject ON relation(subject);
-        CREATE INDEX relation_by_object ON relation(object);
-
-        CREATE TABLE deployment (
-          rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
-          actor INTEGER NOT NULL REFERENCES actor(rowid),
-          site INTEGER NOT NULL REFERENCES site(rowid),
-          role TEXT NOT NULL, status TEXT NOT NULL,
-          strength_low INTEGER, strength_best INTEGER, strength_high INTEGER, strength_unit TEXT,
-          \(boundColumns("start")), \(boundColumns("end")),
-          successor INTEGER REFERENCES deployment(rowid),
-          analyst_status TEXT NOT NULL, note TEXT,
-          grade_reliability INTEGER, grade_credibility INTEGER);
-        CREATE INDEX deployment_by_site ON deployment(site, start_first);
-        CREATE INDEX deployment_by_actor ON deployment(actor, start_first);
-        CREATE INDEX deployment_by_start ON deployment(start_first);
-        CREATE INDEX deployment_by_end ON deployment(end_last);
-        CREATE INDEX deployment_by_successor ON deployment(successor);
-
-        CREATE TABLE event (
-          rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL,
-          \(dateColumns("date", required: true)),
-          site INTEGER REFERENCES site(rowid),
-          fatalities_low INTEGER, fatalities_best INTEGER, fatalities_high INTEGER,
-          summary TEXT NOT NULL, quote TEXT, external_id TEXT, source_timestamp INTEGER,
-          classification TEXT, tags TEXT, analyst_status TEXT NOT NULL, note TEXT,
-          grade_reliability INTEGER, grade_credibility INTEGER);
-        CREATE UNIQUE INDEX event_by_id ON event(id);
-        CREATE INDEX event_by_date ON event(date_first);
-        CREATE INDEX event_by_site ON event(site, date_first);
-
-        CREATE TABLE event_actor (
-          event INTEGER NOT NULL REFERENCES event(rowid), position INTEGER NOT NULL,
-          actor INTEGER NOT NULL REFERENCES actor(rowid), day INTEGER NOT NULL,
-          role TEXT NOT NULL,
-          PRIMARY KEY (event, position)) WITHOUT ROWID;
-        CREATE INDEX event_actor_by_actor ON event_actor(actor, day, event);
-
-        CREATE TABLE event_about (
-          event INTEGER NOT NULL REFERENCES event(rowid), position INTEGER NOT NULL,
-          target TEXT NOT NULL,
-          PRIMARY KEY (event, position)) WITHOUT ROWID;
-
-        CREATE TABLE effect (
-          event INTEGER NOT NULL REFERENCES event(rowid), position INTEGER NOT NULL,
-          deployment INTEGER NOT NULL REFERENCES deployment(rowid), change TEXT NOT NULL,
-          status TEXT, strength_low INTEGER, strength_best INTEGER, strength_high INTEGER,
-          strength_unit TEXT,
-          PRIMARY KEY (event, position)) WITHOUT ROWID;
-        CREATE INDEX effect_by_deployment ON effect(deployment);
-
-        CREATE TABLE citation (
-          claim_kind INTEGER NOT NULL, claim INTEGER NOT NULL, position INTEGER NOT NULL,
-          document INTEGER NOT NULL REFERENCES document(rowid),
-          credibility INTEGER NOT NULL, quote TEXT, locator TEXT, via TEXT,
-          PRIMARY KEY (claim_kind, claim, position)) WITHOUT ROWID;
-        CREATE INDEX citation_by_document ON citation(document);
-
-        CREATE TABLE note (
-          rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, target TEXT NOT NULL,
-          author TEXT NOT NULL, created_at INTEGER NOT NULL, text TEXT NOT NULL);
-        CREATE INDEX note_by_target ON note(target, created_at);
-
-        CREATE TABLE pin (
-          target TEXT NOT NULL, author TEXT NOT NULL, created_at INTEGER NOT NULL,
-          PRIMARY KEY (target, author)) WITHOUT ROWID;
-
-        CREATE TABLE name_key (
-          key TEXT NOT NULL, kind INTEGER NOT NULL, record INTEGER NOT NULL,
-          word_offset INTEGER NOT NULL,
-          PRIMARY KEY (key, kind, record, word_offset)) WITHOUT ROWID;
-        CREATE INDEX name_key_by_record ON name_key(kind, record);
-
-        \(searchTextTable);
-        CREATE UNIQUE INDEX search_text_by_record ON search_text(kind, record);
-
-        \(searchIndexTable);
-
-        \(insertTrigger);
-        \(deleteTrigger);
-        \(updateTrigger);
-        """)
-    try db.execute(
-      sql: "INSERT INTO meta(key, value) VALUES ('fold_version', ?)",
-      arguments: [String(foldVersion)])
-  }
+  /// The `DROP INDEX` statement.
+  var dropSQL: String { "DROP INDEX IF EXISTS \(name)" }
 }

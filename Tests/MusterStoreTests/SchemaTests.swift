@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import MusterDomain
+import MusterTestSupport
+import Testing
+
+@testable import MusterStore
+
+/// The frozen migrations, the definitions writers use, and a database made by the first
+/// schema brought up to date.
+@Suite struct SchemaTests {
+  /// Every table, index and trigger of a database, as `type name: SQL` with whitespace
+  /// collapsed, in order.
+  static func schema(of db: Database) throws -> [String] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT type, name, sql FROM sqlite_master
+        WHERE name != 'grdb_migrations' AND sql IS NOT NULL ORDER BY type, name
+        """
+    ).map { row in
+      let sql: String = row["sql"]
+      let type: String = row["type"]
+      let name: String = row["name"]
+      return "\(type) \(name): " + Self.collapsed(sql)
+    }
+  }
+
+  static func collapsed(_ sql: String) -> String {
+    sql.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  static func freshDatabase() throws -> (TemporaryFolder, DatabaseQueue) {
+    let folder = try TemporaryFolder("muster-schema")
+    let queue = try DatabaseQueue(path: folder.file("muster.db"))
+    try Migrations.migrator.migrate(queue)
+    return (folder, queue)
+  }
+
+  @Test func theMigrationsMakeTheSchemaTheReleasedCodeMade() throws {
+    let (_, queue) = try Self.freshDatabase()
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/schema-v5.txt")
+
+    let made = try queue.read { try Self.schema(of: $0) }
+
+    let released = try String(contentsOf: fixture, encoding: .utf8)
+      .split(separator: "\n").map(String.init)
+    #expect(made == released)
+  }
+
+  @Test func theDefinitionsWritersUseAreWhatTheMigrationsMade() throws {
+    let (_, queue) = try Self.freshDatabase()
+
+    let sql = try queue.read { db in
+      try Dictionary(
+        uniqueKeysWithValues: Row.fetchAll(
+          db, sql: "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+        ).map { ($0["name"] as String, Self.collapsed($0["sql"])) })
+    }
+
+    for index in Schema.bulkIndexes {
+      #expect(sql[index.name] == Self.collapsed(index.createSQL), "\(index.name)")
+    }
+    for (name, definition) in [
+      ("search_text_inserted", Schema.insertTrigger), ("search_text_deleted", Schema.deleteTrigger),
+      ("search_text_updated", Schema.updateTrigger), ("search_index", Schema.searchIndexTable),
+      ("search_term", SearchTerms.createTable),
+    ] {
+      #expect(sql[name] == Self.collapsed(definition), "\(name)")
+    }
+    #expect(
+      try queue.read { try String.fetchOne($0, sql: "SELECT value FROM meta") }
+        == String(Schema.foldVersion))
+  }
+
+  @Test func aDatabaseMadeByTheFirstSchemaMigratesToTheLatest() throws {
+    let folder = try TemporaryFolder("muster-schema")
+    let path = folder.file("old.db")
+    do {
+      let queue = try DatabaseQueue(path: path)
+      try Migrations.migrator.migrate(queue, upTo: "v1")
+      // What the first release wrote: a source, an event and a statement, with their
+      // full-text entries keyed as it keyed them (kind 4 for both).
+      try queue.write { db in
+        try db.execute(
+          sql: """
+            INSERT INTO source(rowid, id, name, sort_key, kind, reliability)
+              VALUES (1, 'source:sohr', 'SOHR', 'sohr', 'ngo', 2);
+            INSERT INTO site(rowid, id, name, sort_key, kind, latitude, longitude)
+              VALUES (1, 'site:albu-kamal', 'Albu Kamal', 'albu kamal', 'city', 34.45, 40.94);
+            INSERT INTO event(rowid, id, kind, date_first, date_last, date_precision, site,
+                summary, analyst_status)
+              VALUES (1, 'event:handover', 'handover', 18613, 18613, 'day', 1,
+                'Fifth Corps takes over border points', 'accepted'),
+                (2, 'event:statement', 'statement', 18617, 18617, 'day', NULL,
+                'Zarif on Fatemiyoun', 'accepted');
+            INSERT INTO search_text(rowid, kind, record, names, body) VALUES
+              ((18613 << 36) | (4 << 32) | 1, 4, 1, '', 'fifth corps takes over border points'),
+              ((18617 << 36) | (4 << 32) | 2, 4, 2, '', 'zarif on fatemiyoun');
+            """)
+      }
+    }
+
+    let catalog = try SQLiteCatalog.openWritable(at: path).catalog
+
+    let (_, fresh) = try Self.freshDatabase()
+    let latest = try fresh.read { try Self.schema(of: $0) }
+    try catalog.database.read { db in
+      #expect(try Self.schema(of: db) == latest)
+      #expect(try Int.fetchAll(db, sql: "SELECT events FROM event_day ORDER BY day") == [1, 1])
+      // v3 moved the statement's entry to the statements' own code.
+      let statementKey = try #require(
+        try Int64.fetchOne(db, sql: "SELECT rowid FROM search_text WHERE record = 2"))
+      #expect((statementKey >> 32) & 0xF == 9)
+      #expect(try String.fetchAll(db, sql: "SELECT term FROM search_term").contains("zarif"))
+    }
+    let found = try catalog.search(SearchRequest(query: SearchQuery(words: "zarif")))
+    #expect(found.hits.map(\.record.rawValue) == ["event:statement"])
+    #expect(try catalog.summary().count(of: .event) == 2)
+  }
+}

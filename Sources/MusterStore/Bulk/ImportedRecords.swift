@@ -1,0 +1,231 @@
+import GRDB
+import MusterDomain
+
+/// The actors, places, areas and sources an event-dataset import names, turned into
+/// records: found in maps loaded once from earlier imports, or created (with their name
+/// keys and a full-text entry) the first time a name comes up.
+///
+/// Actors and sources are one record per name within a dataset; a place is one per name
+/// and coordinates (or country, without them), lying in its administrative areas, one
+/// record per path from the country down.
+final class ImportedRecords {
+  private let db: Database
+  private var actors: [NameKey: Int64] = [:]
+  private var takenActorIDs: Set<String> = []
+  private var places: [String: Int64] = [:]
+  private var placesByKey: [PlaceKey: Int64] = [:]
+  private var areas: [String: Int64] = [:]
+  private var sources: [NameKey: (rowid: Int64, reliability: Int)] = [:]
+  private var takenSourceIDs: Set<String> = []
+  private let insertNameKey: RawStatement
+  /// Full-text entries of the records created, written by the index strategy at the end.
+  private(set) var namedEntries: [NamedEntry] = []
+  /// How many records of each kind were created.
+  private(set) var newActors = 0
+  private(set) var newSites = 0
+  private(set) var newSources = 0
+
+  /// Loads what earlier event-dataset imports created.
+  init(db: Database) throws {
+    self.db = db
+    insertNameKey = try RawStatement(
+      db, "INSERT OR IGNORE INTO name_key(key, kind, record, word_offset) VALUES (?, ?, ?, ?)")
+    for row in try db.rows(sql: "SELECT rowid, id, name FROM actor WHERE id GLOB 'actor:*:*'") {
+      let id: String = try row.get("id")
+      takenActorIDs.insert(id)
+      guard let dataset = Self.dataset(of: id) else { continue }
+      actors[NameKey(dataset: dataset, name: try row.get("name"))] = try row.get("rowid")
+    }
+    for row in try db.rows(
+      sql: "SELECT rowid, id, reliability, name FROM source WHERE id GLOB 'source:*:*'")
+    {
+      let id: String = try row.get("id")
+      takenSourceIDs.insert(id)
+      guard let dataset = Self.dataset(of: id) else { continue }
+      sources[NameKey(dataset: dataset, name: try row.get("name"))] = (
+        try row.get("rowid"), try row.get("reliability")
+      )
+    }
+    for row in try db.rows(sql: "SELECT rowid, id FROM site WHERE id GLOB 'site:*:*'") {
+      let id: String = try row.get("id")
+      if id.contains(":area:") {
+        areas[id] = try row.get("rowid")
+      } else {
+        places[id] = try row.get("rowid")
+      }
+    }
+  }
+
+  /// The dataset of `actor:acled:...`.
+  static func dataset(of id: String) -> EventDataset? {
+    let parts = id.split(separator: ":", maxSplits: 2)
+    guard parts.count == 3 else { return nil }
+    return EventDataset(rawValue: String(parts[1]))
+  }
+
+  /// An actor or source name within one dataset's namespace.
+  struct NameKey: Hashable {
+    let dataset: EventDataset
+    let name: String
+  }
+
+  /// What identifies a place without building its id: name and coordinates (or country).
+  struct PlaceKey: Hashable {
+    let dataset: EventDataset
+    let name: String
+    let latitude: Double?
+    let longitude: Double?
+    let country: String
+  }
+
+  /// The participant's actor, created the first time its name comes up.
+  func actor(_ participant: ImportedParticipant, dataset: EventDataset) throws -> Int64 {
+    let key = NameKey(dataset: dataset, name: participant.name)
+    if let rowid = actors[key] { return rowid }
+    let id = Self.freshID(
+      "actor:\(dataset.rawValue):", participant.name, taken: &takenActorIDs)
+    try db.run(
+      sql: """
+        INSERT INTO actor(id, name, sort_key, kind, country, acled_type)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id, participant.name, SortKey.of(participant.name), participant.kind.rawValue,
+        participant.country, participant.acledType,
+      ])
+    let rowid = db.lastInsertedRowID
+    actors[key] = rowid
+    try indexNamedRecord(
+      .actor, rowid, name: participant.name,
+      body: [participant.kind.rawValue, participant.country].compactMap { $0 })
+    newActors += 1
+    return rowid
+  }
+
+  /// The source of that name, created (ungraded, reliability F) the first time.
+  func source(_ name: String, dataset: EventDataset) throws -> (rowid: Int64, reliability: Int) {
+    let key = NameKey(dataset: dataset, name: name)
+    if let known = sources[key] { return known }
+    let id = Self.freshID("source:\(dataset.rawValue):", name, taken: &takenSourceIDs)
+    try db.run(
+      sql: """
+        INSERT INTO source(id, name, sort_key, kind, reliability, note) VALUES (?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id, name, SortKey.of(name), SourceKind.news.rawValue, Reliability.f.rank,
+        "Named by \(dataset.displayName); not graded yet.",
+      ])
+    let known = (db.lastInsertedRowID, Reliability.f.rank)
+    sources[key] = known
+    try indexNamedRecord(.source, known.0, name: name, body: ["Named by \(dataset.displayName)"])
+    newSources += 1
+    return known
+  }
+
+  /// The place's site, creating it and the areas it lies in as needed.
+  func place(_ place: ImportedPlace, dataset: EventDataset) throws -> Int64 {
+    let key = PlaceKey(
+      dataset: dataset, name: place.name, latitude: place.location?.latitude,
+      longitude: place.location?.longitude, country: place.country)
+    if let rowid = placesByKey[key] { return rowid }
+    let prefix = "site:\(dataset.rawValue):"
+    let coordinates =
+      place.location.map { "\($0.latitude),\($0.longitude)" } ?? Self.slug(place.country)
+    let id = prefix + Self.slug(place.name) + "@" + coordinates
+    if let rowid = places[id] {
+      placesByKey[key] = rowid
+      return rowid
+    }
+    var parent: Int64?
+    var path: [String] = []
+    for (depth, area) in ([place.country] + place.areas).enumerated() {
+      path.append(Self.slug(area))
+      let areaID = prefix + "area:" + path.joined(separator: "/")
+      if let known = areas[areaID] {
+        parent = known
+        continue
+      }
+      let areasSoFar = Array(place.areas.prefix(depth))
+      parent = try insertSite(
+        id: areaID, name: area, kind: depth == 0 ? .country : .area, parent: parent,
+        country: place.country, admin: areasSoFar, location: nil,
+        context: ([place.country] + place.areas).prefix(depth).reversed())
+      areas[areaID] = parent
+    }
+    let rowid = try insertSite(
+      id: id, name: place.name, kind: .town, parent: parent, country: place.country,
+      admin: place.areas, location: place.location,
+      context: ([place.country] + place.areas).reversed())
+    places[id] = rowid
+    placesByKey[key] = rowid
+    return rowid
+  }
+
+  /// Inserts a site; `context` names the areas it lies in, nearest first, for search.
+  private func insertSite(
+    id: String, name: String, kind: SiteKind, parent: Int64?, country: String, admin: [String],
+    location: Location?, context: some Sequence<String>
+  ) throws -> Int64 {
+    try db.run(
+      sql: """
+        INSERT INTO site(id, name, sort_key, kind, parent, country, admin1, admin2, latitude,
+          longitude, location_precision, location_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id, name, SortKey.of(name), kind.rawValue, parent, country, admin.first,
+        admin.count > 1 ? admin[1] : nil, location?.latitude, location?.longitude,
+        location?.precision.rawValue, location?.nativeCode,
+      ])
+    let rowid = db.lastInsertedRowID
+    try indexNamedRecord(.site, rowid, name: name, body: [kind.rawValue] + context)
+    newSites += 1
+    return rowid
+  }
+
+  /// Indexes a new actor, place or source for search, from what this import knows of it:
+  /// its name (for the name tiers and the run-together key) and words that describe it.
+  private func indexNamedRecord(
+    _ kind: RecordKind, _ rowid: Int64, name: String, body: [String]
+  ) throws {
+    let keys = SearchKey.nameKeys(name)
+    let names = ([SearchKey.indexText(name)] + keys.filter { $0.wordOffset == 0 }.map(\.key))
+      .joined(separator: " ")
+    let key = SearchDocument(kind: kind, rowid: rowid, day: nil, names: "", body: "").key
+    namedEntries.append(
+      NamedEntry(
+        key: key, kind: kind, rowid: rowid, names: names,
+        body: SearchKey.indexText(body.joined(separator: " \n "))))
+    for nameKey in keys {
+      insertNameKey.bind(1, nameKey.key)
+      insertNameKey.bind(2, kind.code)
+      insertNameKey.bind(3, rowid)
+      insertNameKey.bind(4, nameKey.wordOffset)
+      try insertNameKey.run()
+    }
+  }
+
+  /// `prefix + slug(name)`, or with a hash of the name added when another name took it.
+  static func freshID(_ prefix: String, _ name: String, taken: inout Set<String>) -> String {
+    var id = prefix + slug(name)
+    if taken.contains(id) {
+      id += "-" + String(fnv1a(name), radix: 16)
+    }
+    taken.insert(id)
+    return id
+  }
+
+  /// A name as an id part: folded, words joined with `-`.
+  static func slug(_ name: String) -> String {
+    let folded = SearchKey.fold(name).split(separator: " ").joined(separator: "-")
+    return folded.isEmpty ? "x" + String(fnv1a(name), radix: 16) : folded
+  }
+
+  /// The 64-bit FNV-1a hash of a text's bytes.
+  static func fnv1a(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+    return hash
+  }
+}

@@ -11,7 +11,8 @@ let package = Package(
     .library(
       name: "MusterFuzzable",
       targets: [
-        "MusterDomain", "MusterConcurrency", "MusterImport", "MusterTerminal", "MusterCurses",
+        "MusterDomain", "MusterConcurrency", "MusterImport", "MusterExport", "MusterTerminal",
+        "MusterCurses",
       ]),
   ],
   dependencies: [
@@ -46,13 +47,14 @@ let package = Package(
         "MusterDomain", "MusterConcurrency", "Yams", .product(name: "CSV", package: "CSV.swift"),
       ]),
     .target(name: "MusterUI", dependencies: ["MusterDomain", "MusterTerminal"]),
+    .target(name: "MusterExport", dependencies: ["MusterDomain", "Yams"]),
 
     // Layer 3: the composition root.
     .executableTarget(
       name: "muster",
       dependencies: [
         "MusterDomain", "MusterTerminal", "MusterCurses", "MusterStore", "MusterImport",
-        "MusterUI", "MusterResources",
+        "MusterExport", "MusterUI", "MusterResources",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -75,19 +77,26 @@ let package = Package(
       dependencies: ["MusterDomain", "MusterTerminal", "MusterUI", "MusterResources"]),
     .testTarget(name: "MusterDomainTests", dependencies: ["MusterDomain"]),
     .testTarget(name: "MusterConcurrencyTests", dependencies: ["MusterConcurrency"]),
+    .testTarget(
+      name: "MusterExportTests",
+      dependencies: [
+        "MusterExport", "MusterDomain", "MusterImport", "MusterStore", "MusterResources",
+        "MusterTestSupport",
+      ],
+      exclude: ["Golden"]),
     .testTarget(name: "MusterTerminalTests", dependencies: ["MusterTerminal"]),
     .testTarget(name: "MusterCursesTests", dependencies: ["MusterCurses", "MusterTerminal"]),
     .testTarget(
       name: "MusterStoreTests",
       dependencies: [
-        "MusterStore", "MusterDomain", "MusterImport", "MusterResources", "MusterTestSupport",
-        .product(name: "GRDB", package: "GRDB.swift"),
+        "MusterStore", "MusterDomain", "MusterImport", "MusterExport", "MusterResources",
+        "MusterTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "MusterImportTests",
       dependencies: [
-        "MusterImport", "MusterDomain", "MusterResources", "MusterTestSupport",
+        "MusterImport", "MusterExport", "MusterDomain", "MusterResources", "MusterTestSupport",
         .product(name: "CSV", package: "CSV.swift"),
       ]),
     .testTarget(

@@ -19,10 +19,10 @@ import Testing
     try #require(created.status == 0, "\(created.errors)")
   }
 
-  /// A browser signed as `user`, on the detail of Iraq (the eighth site).
-  func browser(as user: String) throws -> TmuxSession {
+  /// A browser signed as `user`, on the detail of Iraq (the eighth site), working in `in`.
+  func browser(as user: String, in workingFolder: String? = nil) throws -> TmuxSession {
     let tmux = try TmuxSession(
-      command: "cd '\(folder.path)' && exec env USER=\(user) LANG=C.UTF-8 "
+      command: "cd '\(workingFolder ?? folder.path)' && exec env USER=\(user) LANG=C.UTF-8 "
         + "'\(CommandRunner.musterPath)' --db '\(database)'")
     try tmux.waitFor("Detail › ")
     try tmux.send("l", "j", "j", "j", "j", "j", "j", "j", "Enter")
@@ -76,6 +76,19 @@ import Testing
       contentsOf: URL(fileURLWithPath: folder.file("muster-sites-2021-11-30.geojson")))
     let root = try JSONSerialization.jsonObject(with: data) as? [String: Any]
     #expect(root?["type"] as? String == "FeatureCollection")
+  }
+
+  @Test func anExportThatCannotBeWrittenSaysWhyInWords() throws {
+    let gone = folder.file("gone")
+    try FileManager.default.createDirectory(atPath: gone, withIntermediateDirectories: true)
+    let tmux = try browser(as: "alice", in: gone)
+    try FileManager.default.removeItem(atPath: gone)
+
+    try tmux.send("e")
+
+    let screen = try tmux.waitFor("cannot write").joined(separator: "\n")
+    #expect(screen.contains("No such file or directory"), "\(screen)")
+    #expect(!screen.contains("ExportError") && !screen.contains("CommandFailure"))
   }
 
   @Test func manyProcessesAddingNotesAtOnceLoseNone() throws {

@@ -1,4 +1,5 @@
 import MusterDomain
+import MusterExport
 import MusterImport
 import MusterResources
 import Testing

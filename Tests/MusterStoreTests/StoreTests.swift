@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MusterDomain
+import MusterExport
 import MusterImport
 import MusterTestSupport
 import Testing

@@ -59,6 +59,13 @@ final class TimedCatalog: CatalogReading, @unchecked Sendable {
   func activity(in range: DayRange, buckets: Int) throws -> [Int] {
     try timed("activity") { try inner.activity(in: range, buckets: buckets) }
   }
+  func exportDataset() throws -> Dataset {
+    try timed("exportDataset") { try inner.exportDataset() }
+  }
+  func exportSites() throws -> [Site] { try timed("exportSites") { try inner.exportSites() } }
+  func contains(_ record: RecordReference) throws -> Bool {
+    try timed("contains") { try inner.contains(record) }
+  }
   func changeToken() throws -> Int { try timed("changeToken") { try inner.changeToken() } }
   func mapSites(in box: GeoBox, asOf day: Day?, limit: Int) throws -> [MapSite] {
     try timed("mapSites") { try inner.mapSites(in: box, asOf: day, limit: limit) }

@@ -1,5 +1,6 @@
 import FuzzSupport
 import MusterDomain
+import MusterExport
 import MusterImport
 
 /// The native dataset reader and validator on any text: problems, never a crash.

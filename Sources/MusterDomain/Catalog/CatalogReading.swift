@@ -34,6 +34,15 @@ public protocol CatalogReading: Sendable {
   /// How many events fall in each of `buckets` equal slices of `range`.
   func activity(in range: DayRange, buckets: Int) throws -> [Int]
 
+  /// Every record, as a dataset that `CatalogWriting.write` would load back unchanged.
+  func exportDataset() throws -> Dataset
+
+  /// Every site, without reading the other records (a map export needs no events).
+  func exportSites() throws -> [Site]
+
+  /// Whether a record with this identifier exists.
+  func contains(_ record: RecordReference) throws -> Bool
+
   /// A number that changes whenever any process commits to the store.
   func changeToken() throws -> Int
 

@@ -10,6 +10,16 @@ public enum EventDataset: String, CaseIterable, Hashable, Sendable, Codable {
     case .ucdp: "UCDP GED"
     }
   }
+
+  /// The 31 columns of the current ACLED codebook, in order: what an ACLED export holds,
+  /// and what Muster writes one with.
+  public static let acledColumns = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+  ]
 }
 
 /// One event of a event dataset, naming its actors, place and sources by name.

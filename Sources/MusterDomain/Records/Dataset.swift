@@ -1,5 +1,9 @@
 /// A set of records to load together, as one native dataset file holds them.
 public struct Dataset: Hashable, Sendable, Codable {
+  /// The version of the native dataset format (the `muster:` field) that Muster reads and
+  /// writes.
+  public static let formatVersion = 1
+
   /// What the dataset is, for people.
   public var title: String?
   /// Where it comes from and how it was made.

@@ -7,7 +7,7 @@ import Yams
 /// run of `muster check` lists them all. `docs/dataset-format.md` describes the format.
 public struct DatasetReader {
   /// The format version this reader understands, in the file's `muster:` field.
-  public static let formatVersion = 1
+  public static let formatVersion = Dataset.formatVersion
 
   /// What reading a file gave: the records understood, and every problem found.
   public struct Result: Sendable {

@@ -10,13 +10,7 @@ struct ACLEDRows {
   ]
 
   /// The current codebook's 31 columns.
-  static let current = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp",
-  ]
+  static let current = EventDataset.acledColumns
 
   /// ACLED's actor types, by their current names; the numeric codes are the older form.
   static let actorTypes = [

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MusterCurses
 import MusterDomain
+import MusterExport
 import MusterStore
 import MusterTerminal
 import MusterUI
@@ -43,7 +44,8 @@ struct BrowseCommand: ParsableCommand {
         EffectRunner.Desk(
           writer: writer,
           exporter: FileExporter(
-            catalog: catalog, author: author, folder: FileManager.default.currentDirectoryPath),
+            exporter: Exporter(catalog: catalog), author: author,
+            folder: FileManager.default.currentDirectoryPath),
           author: author, now: { Int(time(nil)) })
       }
       let history = FileQueryHistory(

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import MusterDomain
-import MusterImport
+import MusterExport
 
 /// `muster export`: records in a file format.
 struct ExportCommand: ParsableCommand {
@@ -70,38 +70,10 @@ struct ExportCommand: ParsableCommand {
         Console.raw(text)
         return
       }
-      try AtomicFile.write(text, to: output, replacing: force)
+      try ExportFile.write(text, to: output, replacing: force)
       Console.line("wrote \(output)")
     }
   }
 }
 
 extension ExportFormat: ExpressibleByArgument {}
-
-/// Writing a whole file at once: a temporary file beside it, then a rename.
-enum AtomicFile {
-  static func write(_ text: String, to path: String, replacing: Bool) throws {
-    if !replacing && FileManager.default.fileExists(atPath: path) {
-      throw CommandFailure(
-        "\(path) exists; pass --force to replace it", code: ExitStatus.ioError)
-    }
-    let temporary = "\(path).tmp-\(getpid())"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-      throw CommandFailure("cannot write \(temporary)", code: ExitStatus.ioError)
-    }
-    let descriptor = open(temporary, O_RDONLY)
-    if descriptor >= 0 {
-      fsync(descriptor)
-      close(descriptor)
-    }
-    let result = replacing ? rename(temporary, path) : link(temporary, path)
-    let error = errno
-    if !replacing || result != 0 { unlink(temporary) }
-    guard result == 0 else {
-      throw CommandFailure(
-        error == EEXIST
-          ? "\(path) exists; pass --force to replace it"
-          : "cannot write \(path): \(String(cString: strerror(error)))", code: ExitStatus.ioError)
-    }
-  }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MusterExport
 import MusterImport
 import MusterStore
 
@@ -33,6 +34,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
   } catch let error as StoreError {
     Console.error(error.description)
     throw ExitCode(code(for: error.kind))
+  } catch let error as ExportError {
+    Console.error(error.description)
+    throw ExitCode(code(for: error))
   } catch let problems as ImportProblems {
     for problem in problems.problems { Console.error(problem.description) }
     throw ExitCode(ExitStatus.badData)
@@ -49,5 +53,13 @@ func code(for kind: StoreError.Kind) -> Int32 {
   case .missing: ExitStatus.missingInput
   case .notADatabase, .incompatible, .invalidData: ExitStatus.badData
   case .readOnly, .io: ExitStatus.ioError
+  }
+}
+
+func code(for error: ExportError) -> Int32 {
+  switch error {
+  case .briefNeedsASiteOrActor: ExitStatus.usage
+  case .noSuchRecord: ExitStatus.missingInput
+  case .fileExists, .noFreeName, .cannotWrite: ExitStatus.ioError
   }
 }

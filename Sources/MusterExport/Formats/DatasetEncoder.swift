@@ -18,7 +18,7 @@ public enum DatasetEncoder {
 
   /// The dataset as one YAML node.
   static func node(_ dataset: Dataset) -> Node {
-    var root: [(String, Node?)] = [("muster", plain(String(DatasetReader.formatVersion)))]
+    var root: [(String, Node?)] = [("muster", plain(String(Dataset.formatVersion)))]
     root.append(("title", dataset.title.map(text)))
     root.append(("description", dataset.description.map(text)))
     root.append(("sources", list(dataset.sources.map(source))))

@@ -19,7 +19,7 @@ public enum ACLEDExport {
       dataset.documents.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
     let sources = Dictionary(
       dataset.sources.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-    var out = ACLEDRows.current.joined(separator: ",") + "\r\n"
+    var out = EventDataset.acledColumns.joined(separator: ",") + "\r\n"
     for event in events {
       var row: [String: String] = [:]
       row["event_id_cnty"] =
@@ -109,7 +109,7 @@ public enum ACLEDExport {
       row["notes"] = event.summary
       row["fatalities"] = event.fatalities.map { String($0.best ?? $0.low ?? 0) } ?? ""
       row["timestamp"] = event.sourceTimestamp.map(String.init)
-      out += ACLEDRows.current.map { CSVText.field(row[$0] ?? "") }.joined(separator: ",")
+      out += EventDataset.acledColumns.map { CSVText.field(row[$0] ?? "") }.joined(separator: ",")
       out += "\r\n"
     }
     return out

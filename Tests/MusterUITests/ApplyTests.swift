@@ -304,10 +304,10 @@ import Testing
 
   @Test func clicksOnTheBordersOrWhileTheHelpShowsDoNothing() throws {
     var state = try loaded()
-    state.isHelpVisible = true
+    state.input = .help(scroll: 0)
     let inList = Point(x: state.layout.list.minX + 5, y: state.layout.list.minY + 6)
     #expect(state.apply(.mouse(MouseEvent(.click, at: inList))).isEmpty)
-    state.isHelpVisible = false
+    state.input = .browsing
     let statusLine = Point(x: 3, y: size.height - 1)
     #expect(state.apply(.mouse(MouseEvent(.click, at: statusLine))).isEmpty)
     #expect(state.list.selected == 0)

@@ -31,7 +31,7 @@ import Testing
 
   @Test func whileTypingADatePrintableKeysAreText() {
     var typing = browsing
-    typing.datePrompt = "20"
+    typing.input = .date(LineEditor())
     #expect(keymap.command(for: .character("q"), in: typing) == .type("q"))
     #expect(keymap.command(for: .character("j"), in: typing) == .type("j"))
     #expect(keymap.command(for: .enter, in: typing) == .submit)
@@ -42,7 +42,7 @@ import Testing
 
   @Test func whileTheHelpShowsAnyKeyClosesIt() {
     var helping = browsing
-    helping.isHelpVisible = true
+    helping.input = .help(scroll: 0)
     #expect(keymap.command(for: .character("q"), in: helping) == .cancel)
     #expect(keymap.command(for: .character("?"), in: helping) == .toggleHelp)
   }
@@ -57,11 +57,60 @@ import Testing
     #expect(keymap.bindings(for: .kiosk).allSatisfy { $0.isKioskSafe })
   }
 
-  @Test func noKeyIsBoundTwice() {
-    var seen: Set<Key> = []
-    for key in keymap.bindings.flatMap(\.keys) {
-      #expect(seen.insert(key).inserted, "\(key.name) is bound twice")
+  @Test func noKeyIsBoundTwiceInATable() {
+    for table in keymap.tables {
+      var seen: Set<Key> = []
+      for key in table.bindings.flatMap(\.keys) {
+        #expect(seen.insert(key).inserted, "\(key.name) is bound twice in \(table.title)")
+      }
     }
+    #expect(Set(keymap.tables.map(\.context)) == Set(KeyContext.allCases))
+  }
+
+  @Test(arguments: [
+    (InputMode.search(.search), KeyContext.search), (.search(.filter), .filter),
+    (.date(LineEditor()), .date),
+    (.note(NoteDraft(target: .init(kind: .site, rawValue: "site:x"), title: "X")), .note),
+  ])
+  func everyPromptTypesTextAndTakesEnterAndEsc(mode: InputMode, context: KeyContext) {
+    var state = browsing
+    state.input = mode
+
+    #expect(state.keyContext == context)
+    #expect(keymap.command(for: .character("q"), in: state) == .type("q"))
+    #expect(keymap.command(for: .character("?"), in: state) == .type("?"))
+    #expect(keymap.command(for: .enter, in: state) == .submit)
+    #expect(keymap.command(for: .escape, in: state) == .cancel)
+    #expect(keymap.command(for: .backspace, in: state) == .deleteBackward)
+    #expect(keymap.command(for: .tab, in: state) == nil)
+    #expect(state.input.takesText)
+  }
+
+  @Test func theMapsTableComesFirstWhenItHasFocusAndTheBrowsersTakesTheRest() {
+    var state = browsing
+    state.map.isShown = true
+    state.focus = .map
+
+    #expect(state.keyContext == .map)
+    #expect(keymap.command(for: .left, in: state) == .panMap(x: -1, y: 0))
+    #expect(keymap.command(for: .character("j"), in: state) == .panMap(x: 0, y: 1))
+    #expect(keymap.command(for: .tab, in: state) == .focusNext)
+    #expect(keymap.command(for: .character("+"), in: state) == .zoomMap(in: true))
+  }
+
+  @Test func aPromptsStatusLineHintsComeFromItsTable() {
+    var state = browsing
+    state.input = .search(.search)
+    var kiosk = AppState(mode: .kiosk, screenSize: Size(width: 120, height: 40))
+    kiosk.input = .search(.search)
+
+    #expect(
+      render(state).lines(in: state.layout.statusLine)[0].hasPrefix(
+        " Enter keep results  Esc restore the view  Up/Down history"))
+    #expect(
+      render(kiosk).lines(in: kiosk.layout.statusLine)[0].hasPrefix(
+        " KIOSK · read-only  Enter keep results  Esc restore the view "))
+    #expect(!render(kiosk).text.contains("history"))
   }
 
   @Test func keyNamesRoundTrip() {
@@ -96,20 +145,20 @@ import Testing
     _ = state.apply(.command(.toggleHelp))
     #expect(state.helpScroll == 0)
     var tall = AppState(mode: .interactive, screenSize: Size(width: 120, height: 60))
-    tall.isHelpVisible = true
+    tall.input = .help(scroll: 0)
     #expect(render(tall).text.contains("Press any key to close."))
   }
 
   @Test func theHelpOverlayListsEveryBindingOfTheMode() {
     var state = browsing
     state.screenSize = Size(width: 120, height: 60)
-    state.isHelpVisible = true
+    state.input = .help(scroll: 0)
     let screen = render(state).text
     for binding in keymap.bindings {
       #expect(screen.contains(binding.summary), "help lacks \(binding.summary)")
     }
     var kiosk = AppState(mode: .kiosk, screenSize: Size(width: 120, height: 40))
-    kiosk.isHelpVisible = true
+    kiosk.input = .help(scroll: 0)
     let kioskHelp = render(kiosk).text
     #expect(!kioskHelp.contains("quit"))
     #expect(kioskHelp.contains("next row"))

@@ -73,7 +73,7 @@ import Testing
 
   @Test func theTimelineTitleCarriesTheSparklineAndTheTimeCursor() throws {
     var state = try state()
-    let width = TimelinePane.sparklineWidth(timelineWidth: 120)
+    let width = state.layout.sparklineBuckets
     state.timeline.activity =
       Array(repeating: 0, count: 40) + [9] + Array(repeating: 1, count: width - 41)
     let top = lines(state, in: Rect(x: 0, y: 0, width: 120, height: 1))[0]
@@ -139,9 +139,11 @@ import Testing
 
   @Test func theStatusLineShowsTheDateBeingTypedAndMessages() throws {
     var state = try state()
-    state.datePrompt = "2020-1"
+    var editor = LineEditor()
+    editor.insert("2020-1")
+    state.input = .date(editor)
     #expect(lines(state, in: state.layout.statusLine)[0].contains(": 2020-1_"))
-    state.datePrompt = nil
+    state.input = .browsing
     state.message = "not a date: 2020-13"
     #expect(lines(state, in: state.layout.statusLine)[0].hasSuffix(" not a date: 2020-13 "))
   }

@@ -102,7 +102,7 @@ import Testing
     #expect(session.state.search.results == good)
     #expect(render(session.state).text.contains("unknown field \"colour:\""))
     try press("Enter", &session, on: terminal)
-    #expect(session.state.search.prompt == .search, "Enter does not take a query with errors")
+    #expect(session.state.searchPrompt == .search, "Enter does not take a query with errors")
     for _ in 0..<10 { session.dispatch(.command(.deleteBackward), on: terminal) }
     #expect(session.state.search.error == nil)
     type("\"abu", &session, on: terminal)
@@ -137,7 +137,7 @@ import Testing
     // A paste outside a prompt does nothing at all.
     try press("Esc", &session, on: terminal)
     session.handle(.paste("q"), on: terminal)
-    #expect(session.state.isRunning && session.state.search.prompt == nil)
+    #expect(session.state.isRunning && session.state.searchPrompt == nil)
   }
 
   @Test func theHistoryRecallsEarlierQueriesButNotInKiosk() throws {

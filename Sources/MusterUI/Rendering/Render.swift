@@ -18,14 +18,14 @@ public func render(_ state: AppState, options: RenderOptions = RenderOptions()) 
     MapPane(state: state, options: options).draw(in: map, on: &screen)
   }
   StatusLine(state: state, options: options).draw(in: layout.statusLine, on: &screen)
-  if state.search.prompt != nil, layout.statusLine.minY > 0 {
+  if state.searchPrompt != nil, layout.statusLine.minY > 0 {
     SearchBar(state: state, options: options).draw(
       in: Rect(
         x: layout.statusLine.minX, y: layout.statusLine.minY - 1, width: layout.statusLine.width,
         height: 1), on: &screen)
   }
   if state.isHelpVisible {
-    HelpOverlay(mode: state.mode, options: options).draw(on: &screen, scroll: state.helpScroll)
+    HelpOverlay(state: state, options: options).draw(on: &screen)
   }
   return screen
 }

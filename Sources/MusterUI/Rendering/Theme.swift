@@ -103,20 +103,15 @@ public struct RenderOptions: Sendable {
   public var theme: Theme
   /// Box drawing or ASCII.
   public var glyphs: GlyphSet
-  /// The bindings, for the status line and the help.
-  public var keymap: Keymap
-
   /// The country outlines the map draws.
   public var outlines: MapOutlines
 
   /// Options from their parts.
   public init(
-    theme: Theme = .monochrome, glyphs: GlyphSet = .unicode, keymap: Keymap = .standard,
-    outlines: MapOutlines = .none
+    theme: Theme = .monochrome, glyphs: GlyphSet = .unicode, outlines: MapOutlines = .none
   ) {
     self.theme = theme
     self.glyphs = glyphs
-    self.keymap = keymap
     self.outlines = outlines
   }
 }

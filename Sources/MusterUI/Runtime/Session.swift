@@ -98,14 +98,13 @@ public struct Session {
   public mutating func handle(_ event: TerminalEvent, on terminal: some Terminal) {
     switch event {
     case .key(let key):
-      guard let command = options.keymap.command(for: key, in: state) else { return }
+      guard let command = state.keymap.command(for: key, in: state) else { return }
       dispatch(.command(command), on: terminal)
     case .mouse(let mouse):
       dispatch(.mouse(mouse), on: terminal)
     case .paste(let text):
       // Pasted text is text: it may be typed into a prompt, never run as keys.
-      guard state.datePrompt != nil || state.search.prompt != nil || state.noteDraft != nil
-      else { return }
+      guard state.input.takesText else { return }
       dispatch(.command(.insert(text)), on: terminal)
     case .resized(let size):
       dispatch(.resized(size), on: terminal)

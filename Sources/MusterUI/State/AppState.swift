@@ -36,20 +36,16 @@ public struct AppState: Equatable, Sendable {
   public var asOf: Day?
   /// The dataset's name and size.
   public var summary: CatalogSummary?
-  /// Whether the help overlay is showing.
-  public var isHelpVisible = false
-  /// The first help line shown, when the help is taller than the screen.
-  public var helpScroll = 0
+  /// What has the keyboard: the browser, or one of its prompts.
+  public var input = InputMode.browsing
+  /// The key tables: dispatch, the help and the status line's hints read them.
+  public let keymap: Keymap
   /// The search bar, its results and the lasting filter.
   public var search = SearchState()
   /// The kiosk's idle tour.
   public var tour = TourState()
-  /// The date being typed after `t`, or `nil`.
-  public var datePrompt: String?
   /// The map pane.
   public var map = MapState()
-  /// The note being written after `a`, or `nil`.
-  public var noteDraft: NoteDraft?
   /// A message for the status line, until the next key.
   public var message: String?
   /// The store's change token when the data was last loaded.
@@ -58,9 +54,43 @@ public struct AppState: Equatable, Sendable {
   public var isRunning = true
 
   /// A state for a terminal of `screenSize`, with nothing loaded yet.
-  public init(mode: SessionMode, screenSize: Size) {
+  public init(mode: SessionMode, screenSize: Size, keymap: Keymap = .standard) {
     self.mode = mode
     self.windowSize = screenSize
+    self.keymap = keymap
+  }
+
+  /// Which key table reads the keys now.
+  public var keyContext: KeyContext { input.context(focus: focus, mapShown: map.isShown) }
+
+  /// Whether the help overlay is showing.
+  public var isHelpVisible: Bool {
+    if case .help = input { return true }
+    return false
+  }
+
+  /// The first help line shown, when the help is taller than the screen.
+  public var helpScroll: Int {
+    if case .help(let scroll) = input { return scroll }
+    return 0
+  }
+
+  /// The search or filter bar that is open, if one is.
+  public var searchPrompt: SearchState.Prompt? {
+    if case .search(let prompt) = input { return prompt }
+    return nil
+  }
+
+  /// The date being typed after `t`, or `nil`.
+  public var datePrompt: String? {
+    if case .date(let editor) = input { return editor.text }
+    return nil
+  }
+
+  /// The note being written after `a`, or `nil`.
+  public var noteDraft: NoteDraft? {
+    if case .note(let draft) = input { return draft }
+    return nil
   }
 
   /// The size drawn: the window's, up to `Size.largestDrawn`.

@@ -47,10 +47,8 @@ public struct ListState: Equatable, Sendable {
   public var offset = 0
   /// How many rows the whole list has.
   public var total = 0
-  /// The selected position.
-  public var selected = 0
-  /// The first visible position.
-  public var scroll = 0
+  /// The selected position and the first one shown.
+  public var selection = Selection()
   /// How many records each tab lists.
   public var counts: [ListTab: Int] = [:]
   /// The window being loaded, so a load is not asked for twice.
@@ -67,4 +65,16 @@ public struct ListState: Equatable, Sendable {
 
   /// The selected row, if loaded.
   public var selectedRow: EntityRow? { row(at: selected) }
+
+  /// The selected position.
+  public var selected: Int {
+    get { selection.selected }
+    set { selection.selected = newValue }
+  }
+
+  /// The first visible position.
+  public var scroll: Int {
+    get { selection.scroll }
+    set { selection.scroll = newValue }
+  }
 }

@@ -2,7 +2,7 @@ import MusterDomain
 
 /// The search bar, the results it found, the lasting filter, and the view to go back to.
 public struct SearchState: Equatable, Sendable {
-  /// What the bar is open for, if it is open.
+  /// What the bar is open for (`InputMode.search`).
   public enum Prompt: Equatable, Sendable {
     /// `/`: results update on every keystroke.
     case search
@@ -10,8 +10,6 @@ public struct SearchState: Equatable, Sendable {
     case filter
   }
 
-  /// The bar, while it has the keyboard.
-  public var prompt: Prompt?
   /// The text in the bar.
   public var text = ""
   /// Why the text cannot be read, shown under the bar; the last good results stay.
@@ -77,10 +75,8 @@ public struct SearchResultsView: Equatable, Sendable {
   public var hitsOffset = 0
   /// The window of hits being loaded.
   public var pendingHitsOffset: Int?
-  /// The selected result.
-  public var selected = 0
-  /// The first visible result.
-  public var scroll = 0
+  /// The selected result and the first one shown.
+  public var selection = Selection()
   /// Whether the list pane shows the results (the Results tab).
   public var isShowing = false
 
@@ -91,6 +87,18 @@ public struct SearchResultsView: Equatable, Sendable {
   public func hit(at position: Int) -> SearchHit? {
     let index = position - hitsOffset
     return hits.indices.contains(index) ? hits[index] : nil
+  }
+
+  /// The selected result.
+  public var selected: Int {
+    get { selection.selected }
+    set { selection.selected = newValue }
+  }
+
+  /// The first visible result.
+  public var scroll: Int {
+    get { selection.scroll }
+    set { selection.scroll = newValue }
   }
 
   /// The selected hit, if loaded.

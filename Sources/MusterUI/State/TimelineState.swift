@@ -5,10 +5,8 @@ import MusterDomain
 public struct TimelineState: Equatable, Sendable {
   /// The loaded entries, in date order.
   public var entries: [TimelineEntry] = []
-  /// The selected index into `entries`.
-  public var selected = 0
-  /// The first visible index.
-  public var scroll = 0
+  /// The selected index into `entries`, and the first one shown.
+  public var selection = Selection()
   /// Whether entries exist before the first loaded one.
   public var hasEarlier = false
   /// Whether entries exist after the last loaded one.
@@ -18,6 +16,18 @@ public struct TimelineState: Equatable, Sendable {
 
   /// How many entries a load asks for on each side.
   public static let window = 60
+
+  /// The selected index into `entries`.
+  public var selected: Int {
+    get { selection.selected }
+    set { selection.selected = newValue }
+  }
+
+  /// The first visible index.
+  public var scroll: Int {
+    get { selection.scroll }
+    set { selection.scroll = newValue }
+  }
 
   /// The selected entry, if any.
   public var selectedEntry: TimelineEntry? {

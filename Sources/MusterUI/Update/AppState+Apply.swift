@@ -199,9 +199,7 @@ extension AppState {
   /// The sparkline's counts for the current width.
   func activityEffect() -> [Effect] {
     guard let span else { return [] }
-    let buckets =
-      layout.arrangement == .wide
-      ? TimelinePane.sparklineWidth(timelineWidth: layout.timeline.width) : 0
+    let buckets = layout.sparklineBuckets
     guard buckets > 4 else { return [] }
     return [.loadActivity(span, buckets: buckets)]
   }
@@ -278,19 +276,8 @@ extension AppState {
 
   /// Keeps every pane's selection inside its visible rows after a move or resize.
   mutating func keepSelectionsVisible() {
-    let listRows = max(1, layout.listRows)
-    list.selected = min(max(0, list.selected), max(0, list.total - 1))
-    if list.selected < list.scroll { list.scroll = list.selected }
-    if list.selected >= list.scroll + listRows { list.scroll = list.selected - listRows + 1 }
-    list.scroll = max(0, min(list.scroll, max(0, list.total - listRows)))
-
-    let timelineRows = max(1, layout.timelineRows)
-    timeline.selected = min(max(0, timeline.selected), max(0, timeline.entries.count - 1))
-    if timeline.selected < timeline.scroll { timeline.scroll = timeline.selected }
-    if timeline.selected >= timeline.scroll + timelineRows {
-      timeline.scroll = timeline.selected - timelineRows + 1
-    }
-    timeline.scroll = max(0, min(timeline.scroll, max(0, timeline.entries.count - timelineRows)))
+    list.selection.keepVisible(count: list.total, rows: layout.listRows)
+    timeline.selection.keepVisible(count: timeline.entries.count, rows: layout.timelineRows)
     keepDetailCursorVisible()
   }
 
@@ -303,7 +290,7 @@ extension AppState {
     var lastScreenful = detail.lines.count
     var used = 0
     while lastScreenful > 0 {
-      used += DetailPane.rowCount(of: detail.lines[lastScreenful - 1], width: width)
+      used += detail.lines[lastScreenful - 1].rowCount(width: width)
       if used > rows { break }
       lastScreenful -= 1
     }
@@ -312,7 +299,7 @@ extension AppState {
     // Lines wrap, so count the rows the lines from `scroll` to the cursor take.
     while detail.scroll < detail.cursor {
       let used = detail.lines[detail.scroll...detail.cursor].reduce(0) {
-        $0 + DetailPane.rowCount(of: $1, width: width)
+        $0 + $1.rowCount(width: width)
       }
       if used <= rows { break }
       detail.scroll += 1

@@ -31,14 +31,14 @@ extension AppState {
       message = "nothing selected to note"
       return []
     }
-    noteDraft = NoteDraft(target: record, title: title)
+    input = .note(NoteDraft(target: record, title: title))
     return []
   }
 
   /// Enter in the note editor: saves a note that says something.
   mutating func submitNote() -> [Effect] {
     guard let draft = noteDraft else { return [] }
-    noteDraft = nil
+    input = .browsing
     let text = String(
       draft.editor.characters.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }
         .reversed())

@@ -6,7 +6,7 @@ extension AppState {
   /// `/`: opens the search bar, remembering the view for Esc.
   mutating func startSearch() -> [Effect] {
     search.saved = SavedView(focus: focus, list: list, detail: detail, results: search.results)
-    search.prompt = .search
+    input = .search(.search)
     search.text = ""
     search.error = nil
     search.historyIndex = nil
@@ -15,7 +15,7 @@ extension AppState {
 
   /// `f`: opens the bar for a lasting filter, starting from the filter or the last search.
   mutating func startFilter() -> [Effect] {
-    search.prompt = .filter
+    input = .search(.filter)
     search.text =
       search.filter?.description ?? search.results.query?.description ?? ""
     search.error = nil
@@ -34,7 +34,7 @@ extension AppState {
       return []
     }
     search.error = nil
-    guard search.prompt == .search else { return [] }
+    guard searchPrompt == .search else { return [] }
     if query.isEmpty {
       search.generation += 1
       search.isLoading = false
@@ -58,9 +58,9 @@ extension AppState {
   /// Enter in the bar.
   mutating func submitSearch() -> [Effect] {
     let text = search.text.trimmingWhitespace
-    let prompt = search.prompt
+    let prompt = searchPrompt
     guard search.error == nil else { return [] }
-    search.prompt = nil
+    input = .browsing
     var effects: [Effect] = []
     if !text.isEmpty, mode == .interactive {
       search.history.removeAll { $0 == text }
@@ -87,8 +87,8 @@ extension AppState {
 
   /// Esc in the bar, or in the results: everything as it was before `/`.
   mutating func cancelSearch() -> [Effect] {
-    let prompt = search.prompt
-    search.prompt = nil
+    let prompt = searchPrompt
+    input = .browsing
     search.error = nil
     search.isLoading = false
     search.generation += 1
@@ -166,8 +166,7 @@ extension AppState {
   mutating func moveInResults(by delta: Int) -> [Effect] {
     let count = search.results.matches.count
     guard count > 0 else { return [] }
-    let target = min(
-      max(0, search.results.selected.addingReportingOverflow(delta).partialValue), count - 1)
+    let target = search.results.selection.target(movingBy: delta, count: count)
     guard target != search.results.selected else { return [] }
     search.results.selected = target
     keepResultsVisible()
@@ -197,12 +196,8 @@ extension AppState {
   }
 
   mutating func keepResultsVisible() {
-    let rows = max(1, layout.listRows)
-    var results = search.results
-    if results.selected < results.scroll { results.scroll = results.selected }
-    if results.selected >= results.scroll + rows { results.scroll = results.selected - rows + 1 }
-    results.scroll = max(0, min(results.scroll, max(0, results.matches.count - rows)))
-    search.results = results
+    search.results.selection.keepVisible(
+      count: search.results.matches.count, rows: layout.listRows)
   }
 
   /// Loads the hits around the selection when what shows is not loaded.

@@ -18,8 +18,7 @@ extension AppState {
   /// The view a kiosk starts with: the timeline at the latest day, nothing typed, nothing
   /// filtered, the detail showing the latest entry.
   mutating func goHome() -> [Effect] {
-    isHelpVisible = false
-    datePrompt = nil
+    input = .browsing
     search = SearchState()
     list = ListState(counts: list.counts)
     detail = DetailState()

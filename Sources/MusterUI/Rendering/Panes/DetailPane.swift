@@ -38,7 +38,7 @@ struct DetailPane {
       let isCursor = isFocused && index == detail.cursor
       let line =
         query.map { Self.highlighted(detail.lines[index], query: $0) } ?? detail.lines[index]
-      for row in Self.rows(of: line, width: width) {
+      for row in line.rows(width: width) {
         guard y < inside.maxY else { break }
         let rowArea = Rect(x: inside.minX, y: y, width: width, height: 1)
         if isCursor { screen.fill(rowArea, style: theme[.selection]) }
@@ -62,7 +62,7 @@ struct DetailPane {
 
   /// The words of the search on show, when the detail is one of its results.
   var query: String? {
-    guard state.search.results.isShowing || state.search.prompt == .search,
+    guard state.search.results.isShowing || state.searchPrompt == .search,
       let query = state.search.results.query, query.hasText
     else { return nil }
     return query.text
@@ -103,70 +103,5 @@ struct DetailPane {
     case .contested: .contested
     case .match: .match
     }
-  }
-
-  /// A line as screen rows `width` cells wide.
-  ///
-  /// Indented, wrapped at spaces, continuation rows indented two more. Scrolling and clicks use the same rows.
-  static func rows(of line: DetailLine, width: Int) -> [[(DisplayCharacter, DetailRole)]] {
-    let indent = min(line.indent * 2, max(0, width / 2))
-    let pad = DisplayText(String(repeating: " ", count: indent)).characters.map {
-      ($0, DetailRole.text)
-    }
-    let content = line.spans.flatMap { span in
-      DisplayText(span.text).characters.map { ($0, span.role) }
-    }
-    guard width > indent + 2 else { return [pad + content] }
-    var rows: [[(DisplayCharacter, DetailRole)]] = []
-    var current = pad
-    var used = indent
-    var lastSpace: Int?
-    let continuation = DisplayText(String(repeating: " ", count: min(indent + 2, width / 2)))
-      .characters.map { ($0, DetailRole.text) }
-    for item in content {
-      if used + item.0.width > width {
-        if item.0.character == " " {
-          // The line breaks here; the space is not needed on either row.
-          rows.append(current)
-          current = continuation
-          used = current.reduce(0) { $0 + $1.0.width }
-          lastSpace = nil
-          continue
-        }
-        var carried: [(DisplayCharacter, DetailRole)] = []
-        if let space = lastSpace, space > (rows.isEmpty ? indent : continuation.count) {
-          carried = Array(current[(space + 1)...])
-          current.removeSubrange(space...)
-        }
-        rows.append(current)
-        current = continuation + carried
-        used = current.reduce(0) { $0 + $1.0.width }
-        lastSpace = nil
-      }
-      if item.0.character == " " { lastSpace = current.count }
-      current.append(item)
-      used += item.0.width
-    }
-    rows.append(current)
-    return rows
-  }
-
-  /// How many rows a line takes at a width.
-  static func rowCount(of line: DetailLine, width: Int) -> Int {
-    rows(of: line, width: width).count
-  }
-
-  /// The line shown at a row of the pane's inside, if any.
-  static func line(atRow row: Int, lines: [DetailLine], scroll: Int, width: Int) -> Int? {
-    guard row >= 0 else { return nil }
-    var y = 0
-    var index = scroll
-    while index < lines.count {
-      let count = rowCount(of: lines[index], width: width)
-      if row < y + count { return index }
-      y += count
-      index += 1
-    }
-    return nil
   }
 }

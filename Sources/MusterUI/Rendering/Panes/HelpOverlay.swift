@@ -1,53 +1,15 @@
 import MusterTerminal
 
-/// The `?` help: every binding of the current mode, grouped, made from the keymap.
+/// The `?` help: every browsing binding of the current mode, grouped, from the keymap.
 struct HelpOverlay {
-  let mode: SessionMode
+  let state: AppState
   let options: RenderOptions
 
-  /// The help's lines: section headings and `keys  summary` rows.
-  var lines: [(text: String, isHeading: Bool)] {
-    var lines: [(String, Bool)] = []
-    let bindings = options.keymap.bindings(for: mode)
-    for section in KeyBinding.Section.allCases {
-      let inSection = bindings.filter { $0.section == section }
-      guard !inSection.isEmpty else { continue }
-      if !lines.isEmpty { lines.append(("", false)) }
-      lines.append((section.rawValue, true))
-      // Bindings that do the same thing share a row: `PgDn / Ctrl-D  page down`.
-      var rows: [(keys: [String], summary: String, command: Command)] = []
-      for binding in inSection {
-        if let index = rows.firstIndex(where: {
-          $0.command == binding.command && $0.summary == binding.summary
-        }) {
-          rows[index].keys.append(binding.keyNames)
-        } else {
-          rows.append(([binding.keyNames], binding.summary, binding.command))
-        }
-      }
-      for row in rows {
-        let keys = row.keys.joined(separator: " / ")
-        lines.append((DisplayText(keys).fitted(toWidth: 20).description + row.summary, false))
-      }
-    }
-    return lines
-  }
-
-  /// How many lines the help of a mode has (with the standard keymap).
-  static func lineCount(for mode: SessionMode) -> Int {
-    HelpOverlay(mode: mode, options: RenderOptions()).lines.count
-  }
-
-  /// How many help lines a screen shows at once: its height less the box and the footer.
-  static func visibleLines(screen: Size) -> Int {
-    max(1, screen.height - 2 - 2 - 2)
-  }
-
-  func draw(on screen: inout ScreenBuffer, scroll: Int = 0) {
+  func draw(on screen: inout ScreenBuffer) {
     let theme = options.theme
-    let all = lines
-    let visible = Self.visibleLines(screen: screen.size)
-    let first = min(max(0, scroll), max(0, all.count - visible))
+    let all = state.keymap.helpLines(for: state.mode)
+    let visible = state.layout.helpRows
+    let first = min(max(0, state.helpScroll), max(0, all.count - visible))
     let scrolls = all.count > visible
     let footer =
       scrolls
@@ -64,7 +26,7 @@ struct HelpOverlay {
       x: (screen.size.width - width) / 2, y: (screen.size.height - height) / 2, width: width,
       height: height)
     screen.fill(area, style: theme[.text])
-    let title = mode == .kiosk ? "Help (kiosk)" : "Help"
+    let title = state.mode == .kiosk ? "Help (kiosk)" : "Help"
     let inside = Box(title: DisplayText(title), isFocused: true).draw(
       in: area, on: &screen, glyphs: options.glyphs, border: theme[.focusedBorder],
       titleStyle: theme[.title])

@@ -10,11 +10,12 @@ struct SearchBar {
     let theme = options.theme
     let search = state.search
     screen.fill(area, style: theme[.statusLine])
-    let label = search.prompt == .filter ? " Filter: " : " / "
+    let isFilter = state.searchPrompt == .filter
+    let label = isFilter ? " Filter: " : " / "
     var x = screen.write(
       DisplayText(label), at: area.origin, clip: area, style: theme[.statusKey])
     let status: String
-    if search.prompt == .filter {
+    if isFilter {
       status = search.filter == nil ? "" : "now: \(search.filter?.description ?? "")"
     } else if search.isLoading {
       status = "searching\(options.glyphs.ellipsis)"

@@ -15,7 +15,8 @@ struct StatusLine {
         DisplayText(" KIOSK \(options.glyphs.dot) read-only "), at: Point(x: x, y: area.minY),
         clip: area, style: theme[.statusKey])
     }
-    if state.search.prompt != nil {
+    switch state.input {
+    case .search:
       // Under the bar: why the query cannot be read, or the keys that work there.
       if let error = state.search.error {
         screen.write(
@@ -23,27 +24,24 @@ struct StatusLine {
           at: Point(x: x, y: area.minY), clip: area, style: theme[.statusKey])
         return
       }
-      let keys =
-        state.search.prompt == .filter
-        ? " Enter apply (empty clears)  Esc cancel"
-        : " Enter keep results  Esc restore the view"
-          + (state.mode == .interactive ? "  Up/Down history" : "")
+      let hints = state.keymap.hints(for: state.mode, in: state.keyContext)
       screen.write(
-        DisplayText(keys), at: Point(x: x, y: area.minY), clip: area, style: theme[.statusLine])
+        DisplayText(" " + hints.joined(separator: "  ")), at: Point(x: x, y: area.minY),
+        clip: area, style: theme[.statusLine])
       return
-    }
-    if let draft = state.noteDraft {
+    case .note(let draft):
       drawNoteEditor(draft, from: x, in: area, on: &screen)
       return
-    }
-    if let prompt = state.datePrompt {
+    case .date(let editor):
       x = screen.write(
         " As of (YYYY-MM-DD, YYYY-MM, YYYY): ", at: Point(x: x, y: area.minY), clip: area,
         style: theme[.statusKey])
       screen.write(
-        DisplayText(prompt + "_"), at: Point(x: x, y: area.minY), clip: area,
+        DisplayText(editor.text + "_"), at: Point(x: x, y: area.minY), clip: area,
         style: theme[.statusLine].merged(with: theme[.prompt]))
       return
+    case .browsing, .help:
+      break
     }
     let right: String
     if let message = state.message {
@@ -78,8 +76,8 @@ struct StatusLine {
     ).truncated(
       toWidth: max(0, rightRoom), ellipsis: options.glyphs.ellipsis)
     // Whole hints only, help first: a cut hint teaches nothing.
-    var hints = options.keymap.hints(for: state.mode)
-    if let help = options.keymap.hint(for: .toggleHelp), let index = hints.firstIndex(of: help) {
+    var hints = state.keymap.hints(for: state.mode)
+    if let help = state.keymap.hint(for: .toggleHelp), let index = hints.firstIndex(of: help) {
       hints.insert(hints.remove(at: index), at: 0)
     }
     let room = area.maxX - x - rightText.width - 1
@@ -102,7 +100,8 @@ struct StatusLine {
     _ draft: NoteDraft, from start: Int, in area: Rect, on screen: inout ScreenBuffer
   ) {
     let theme = options.theme
-    let keys = DisplayText(" Enter save  Esc cancel ")
+    let keys = DisplayText(
+      " " + state.keymap.hints(for: state.mode, in: .note).joined(separator: "  ") + " ")
     let label =
       DisplayText(" Note on ")
       + DisplayText(draft.title).truncated(

@@ -13,11 +13,6 @@ struct TimelinePane {
   var glyphs: GlyphSet { options.glyphs }
   var isFocused: Bool { state.focus == .timeline }
 
-  /// Columns the sparkline may take on a timeline this wide.
-  static func sparklineWidth(timelineWidth: Int) -> Int {
-    max(0, timelineWidth - 44)
-  }
-
   func draw(on screen: inout ScreenBuffer) {
     switch layout.arrangement {
     case .wide: drawBox(on: &screen)
@@ -60,7 +55,7 @@ struct TimelinePane {
   func drawSparkline(y: Int, from x: Int, on screen: inout ScreenBuffer) {
     let counts = state.timeline.activity
     guard let span = state.span, !counts.isEmpty,
-      counts.count <= Self.sparklineWidth(timelineWidth: layout.timeline.width)
+      counts.count <= layout.sparklineBuckets
     else { return }
     let first = DisplayText("\(span.first.civil.year) ")
     var column = screen.write(first, at: Point(x: x, y: y), style: theme[.muted])

@@ -1,8 +1,10 @@
 import MusterTerminal
 
-/// Where each pane goes on a screen of a given size.
+/// Where each pane goes on a screen of a given size, and how many rows each shows.
 ///
-/// Computed from the size every frame and never stored, so a resize needs no bookkeeping.
+/// A pure function of the state's size and whether the map shows: `apply` reads it to
+/// page and scroll, rendering to draw, so both depend on the state alone. Computed, never
+/// stored, so a resize needs no bookkeeping.
 /// Wide terminals put the timeline across the top and the list beside the detail; narrow
 /// ones stack the list over the detail under a one-line timeline strip; tiny ones get a
 /// notice instead of a broken screen.
@@ -23,6 +25,8 @@ public struct ScreenLayout: Equatable, Sendable {
 
   /// Which of the arrangements this is.
   public let arrangement: Arrangement
+  /// The screen's size.
+  public let size: Size
   /// The timeline's box (wide), or its one-line strip (stacked).
   public let timeline: Rect
   /// The entity list's box.
@@ -37,6 +41,7 @@ public struct ScreenLayout: Equatable, Sendable {
 
   /// The layout for a screen of `size`.
   public init(screen size: Size, showsMap: Bool = false) {
+    self.size = size
     let screen = Rect(size: size)
     guard size.width >= Self.minimum.width, size.height >= Self.minimum.height else {
       arrangement = .tooSmall
@@ -83,6 +88,12 @@ public struct ScreenLayout: Equatable, Sendable {
   public var detailRows: Int { max(0, detail.height - 2) }
   /// The columns inside the detail box.
   public var detailWidth: Int { max(0, detail.width - 3) }
+  /// Help lines shown at once: the screen's height less the box, a gap and the footer.
+  public var helpRows: Int { max(1, size.height - 2 - 2 - 2) }
+  /// Columns of the timeline's activity sparkline (none when the title leaves no room).
+  public var sparklineBuckets: Int {
+    arrangement == .wide ? max(0, timeline.width - 44) : 0
+  }
 
   /// The pane under a point, if any.
   public func pane(at point: Point) -> Pane? {

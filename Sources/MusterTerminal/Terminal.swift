@@ -54,11 +54,6 @@ public final class ScriptedTerminal: Terminal {
   /// The last frame presented.
   public var lastFrame: ScreenBuffer? { frames.last }
 
-  /// Adds events to the end of the script.
-  public func enqueue(_ more: [TerminalEvent]) {
-    events.append(contentsOf: more)
-  }
-
   /// The next scripted event, ignoring `timeout` and `wakeup`.
   public func nextEvent(timeout: Duration, wakeup: Wakeup?) throws -> TerminalEvent? {
     guard !events.isEmpty else { return idlesWhenDone ? .idle : nil }

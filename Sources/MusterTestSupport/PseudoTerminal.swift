@@ -157,11 +157,6 @@ public final class PseudoTerminal: @unchecked Sendable {
     kill(pid, number)
   }
 
-  /// Closes the terminal's master side, as a terminal emulator or sshd does when it goes.
-  public func hangUp() {
-    _ = Glibc.close(master)
-  }
-
   /// Whether the program has ended (reaping it if so).
   public var hasExited: Bool {
     if exitStatus != nil { return true }

@@ -3,9 +3,11 @@ import Testing
 
 /// Inputs the fuzzers found (Tests/Fuzz), kept as regression tests.
 @Suite struct QueryFuzzFindingsTests {
+  /// The text of `bytes` parses, and the query prints back to a text that parses to it.
   func roundTrips(_ bytes: [UInt8]) throws {
     let text = String(decoding: bytes, as: UTF8.self)
-    guard let query = try? SearchQuery.parse(text) else { return }
+    let query = try SearchQuery.parse(text)
+    #expect(!query.isEmpty)
     let again = try SearchQuery.parse(query.description)
     #expect(again == query, "\(text.debugDescription) -> \(query.description.debugDescription)")
   }

@@ -147,27 +147,6 @@ import Testing
     try tmux.waitForScreen { $0 != before && $0.joined().contains("3 of 11 sites") }
   }
 
-  @Test func theBorderPointsChangeHolderAsTheTimeCursorCrossesDecember2020() throws {
-    let tmux = try TmuxSession(command: wrapped("--as-of 2020-11-30"))
-    try tmux.waitFor("as of 2020-11-30")
-    try tmux.send("l", "j", "j", "Enter")
-    let row = 16
-    var screen = try tmux.waitFor("Detail › Albu Kamal border points")
-    #expect(screen[row].contains("Albu Kamal border poi… Harakat al-Abdal"))
-    var presses = 0
-    while !screen[row].contains("Fifth Corps"), presses < 20 {
-      let asOf = screen[0]
-      try tmux.send("]")
-      screen = try tmux.waitForScreen { $0[0] != asOf }
-      presses += 1
-    }
-    #expect(screen[row].contains("Albu Kamal border poi… Fifth Corps (pre"))
-    #expect(screen[0].hasSuffix("as of 2020-12-17 ┐"))
-    try tmux.send("[")
-    screen = try tmux.waitForScreen { !$0[0].hasSuffix("as of 2020-12-17 ┐") }
-    #expect(!screen[row].contains("Fifth Corps"))
-  }
-
   /// Colours by default; none with NO_COLOR or --no-color (attributes stay); ASCII borders
   /// with --ascii or a locale that is not UTF-8.
   @Test(arguments: [

@@ -109,7 +109,9 @@ import Testing
   }
 
   @Test func aClientThatStopsReadingIsDroppedWhileTheTourRuns() throws {
-    let terminal = try kiosk(["--idle", "1", "--tour-step", "1", "--client-timeout", "3"])
+    // A large window: each step of the tour writes more, and fills the buffer sooner.
+    let terminal = try kiosk(
+      columns: 300, rows: 100, ["--idle", "1", "--tour-step", "1", "--client-timeout", "3"])
     #expect(terminal.waitFor("touring the timeline"))
 
     // From here on nothing is read: the tour's frames fill the terminal's buffer.

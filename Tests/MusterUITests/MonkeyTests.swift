@@ -28,7 +28,7 @@ import Testing
   }
 
   static var steps: Int {
-    Int(ProcessInfo.processInfo.environment["MUSTER_MONKEY_STEPS"] ?? "") ?? 50_000
+    Int(ProcessInfo.processInfo.environment["MUSTER_MONKEY_STEPS"] ?? "") ?? 20_000
   }
   static var seed: UInt64 {
     UInt64(ProcessInfo.processInfo.environment["MUSTER_MONKEY_SEED"] ?? "") ?? 20_201_217

@@ -21,12 +21,6 @@ public struct Location: Hashable, Sendable, Codable {
     self.precision = precision
     self.nativeCode = nativeCode
   }
-
-  /// Whether both coordinates are finite and on the globe.
-  public var isValid: Bool {
-    latitude.isFinite && longitude.isFinite && (-90...90).contains(latitude)
-      && (-180...180).contains(longitude)
-  }
 }
 
 /// How precisely a location stands for its site.

@@ -22,11 +22,6 @@ public struct DayRange: Hashable, Sendable, Codable, CustomStringConvertible {
     first <= day && day <= last
   }
 
-  /// Whether the two spans share at least one day.
-  public func overlaps(_ other: DayRange) -> Bool {
-    first <= other.last && other.first <= last
-  }
-
   /// How many days the span covers.
   public var count: Int { first.distance(to: last) + 1 }
 

@@ -87,16 +87,6 @@ public struct ScreenBuffer: Equatable, Sendable {
     }
   }
 
-  /// Replaces the style of every cell of a rectangle.
-  public mutating func setStyle(_ style: Style, in rect: Rect) {
-    let area = rect.intersection(bounds)
-    for y in area.minY..<area.maxY {
-      for x in area.minX..<area.maxX {
-        cells[y * size.width + x].style = style
-      }
-    }
-  }
-
   /// The rows of a rectangle as plain text (wide characters once), for tests and `render`.
   public func lines(in rect: Rect? = nil) -> [String] {
     let area = (rect ?? bounds).intersection(bounds)

@@ -11,11 +11,11 @@ struct Muster: ParsableCommand {
     commandName: "muster",
     abstract: "Browse who holds which position, since when, according to whom.",
     discussion: """
-      With no command, opens the browser on the database. The default database is
-      $XDG_DATA_HOME/muster/muster.db (~/.local/share/muster/muster.db), created from the
+      With no command, opens the browser on the database. The default database is \
+      $XDG_DATA_HOME/muster/muster.db (~/.local/share/muster/muster.db), created from the \
       bundled dataset on first use.
 
-      Exit codes: 0 success, 64 usage, 65 bad data, 66 missing input, 69 no usable
+      Exit codes: 0 success, 64 usage, 65 bad data, 66 missing input, 69 no usable \
       terminal, 74 I/O error, 128+N ended by signal N.
       """,
     version: "muster \(version)",

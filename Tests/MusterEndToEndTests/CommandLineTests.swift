@@ -72,6 +72,31 @@ import Testing
     }
   }
 
+  @Test(arguments: [
+    [], ["browse"], ["import"], ["check"], ["list"], ["show"], ["timeline"], ["search"],
+    ["export"], ["note"], ["render"], ["keys"], ["kiosk"], ["ssh-config"],
+  ])
+  func helpReadsAsWrittenAtEightyColumns(command: [String]) throws {
+    let help = try CommandRunner.muster(
+      command + ["--help"], home: home.path, environment: ["COLUMNS": "80"])
+    #expect(help.status == 0, "\(help.errors)")
+
+    // The parser wraps paragraphs itself: a line broken early in the source would show as
+    // a short line followed by a word that would have fitted on it.
+    let lines = help.output.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count > 3)
+    // (The parser leaves the 80th column free. A line that starts a new entry of the
+    // options or subcommands, two spaces in, continues nothing.)
+    for (line, next) in zip(lines, lines.dropFirst()) where !line.isEmpty {
+      guard !(next.hasPrefix("  ") && next.dropFirst(2).first != " ") else { continue }
+      let word = next.drop { $0 == " " }.prefix { $0 != " " }
+      guard let first = word.first, first.isLowercase else { continue }
+      #expect(
+        line.count + 1 + word.count >= 80,
+        "'\(word)' fits on the line before it:\n\(line)\n\(next)")
+    }
+  }
+
   @Test func aKioskWithoutItsDatabaseSaysSoAndExits66() throws {
     let result = try muster("kiosk", "--db", home.file("absent.db"))
     #expect(result.status == 66)

@@ -17,10 +17,10 @@ struct BrowseCommand: ParsableCommand {
     commandName: "browse",
     abstract: "Open the browser on the database (the default command).",
     discussion: """
-      Needs a terminal on standard input and output and a TERM that can position the
-      cursor; otherwise it exits with status 69. Colours follow the terminal (256, 16, 8 or
-      none); NO_COLOR or --no-color turn them off. Borders are ASCII with --ascii or when
-      the locale is not UTF-8. SIGTERM, SIGHUP and SIGINT end it with the terminal
+      Needs a terminal on standard input and output and a TERM that can position the \
+      cursor; otherwise it exits with status 69. Colours follow the terminal (256, 16, 8 or \
+      none); NO_COLOR or --no-color turn them off. Borders are ASCII with --ascii or when \
+      the locale is not UTF-8. SIGTERM, SIGHUP and SIGINT end it with the terminal \
       restored, status 128 plus the signal's number.
       """)
 

@@ -9,8 +9,8 @@ struct CheckCommand: ParsableCommand {
     commandName: "check",
     abstract: "Validate a dataset file; list every problem as FILE:LINE:COLUMN; write nothing.",
     discussion: """
-      References to records that are not in the file are looked up in the database (--db)
-      when it exists; it is opened read-only and never created. Exits 65 when there are
+      References to records that are not in the file are looked up in the database (--db) \
+      when it exists; it is opened read-only and never created. Exits 65 when there are \
       problems.
       """)
 

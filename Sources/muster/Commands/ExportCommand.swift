@@ -9,17 +9,17 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Write records out: the native dataset, JSON, ACLED CSV, GeoJSON or a brief.",
     discussion: """
-      --format dataset (YAML) and json write records in Muster's native dataset format,
-      with every record they refer to, so `muster import` reads them back into an empty
-      database. csv writes events as an ACLED export (31 columns); an event imported from
-      ACLED comes back as its own row. geojson writes located sites as points with who
-      holds them, in what status and how well graded, as of --as-of. markdown writes a
-      brief of one site or actor (the first --query matches): its state as of the date,
+      --format dataset (YAML) and json write records in Muster's native dataset format, \
+      with every record they refer to, so `muster import` reads them back into an empty \
+      database. csv writes events as an ACLED export (31 columns); an event imported from \
+      ACLED comes back as its own row. geojson writes located sites as points with who \
+      holds them, in what status and how well graded, as of --as-of. markdown writes a \
+      brief of one site or actor (the first --query matches): its state as of the date, \
       its claims in date order with sources and grades, its relations.
 
-      --query takes the search syntax (words, "phrases", actor: site: kind: since: until:
-      grade:) or a record id; without it every record is exported. Files are written
-      atomically (a temporary file, then a rename) and an existing file is never replaced
+      --query takes the search syntax (words, "phrases", actor: site: kind: since: until: \
+      grade:) or a record id; without it every record is exported. Files are written \
+      atomically (a temporary file, then a rename) and an existing file is never replaced \
       without --force.
       """)
 

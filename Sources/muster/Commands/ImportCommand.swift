@@ -10,16 +10,16 @@ struct ImportCommand: ParsableCommand {
     commandName: "import",
     abstract: "Load a native dataset or an ACLED or UCDP export into the database.",
     discussion: """
-      The format is detected from the file when --format is not given. The whole import is
-      one transaction: if it fails, is cancelled (Ctrl-C) or the machine dies, the database
+      The format is detected from the file when --format is not given. The whole import is \
+      one transaction: if it fails, is cancelled (Ctrl-C) or the machine dies, the database \
       stays exactly as it was. A database that does not exist yet is created empty.
 
-      Native datasets: records are matched by id; a record already in the database is
+      Native datasets: records are matched by id; a record already in the database is \
       replaced. Nothing is written when the file has any problem (see `muster check`).
 
-      ACLED and UCDP exports: rows are matched by event_id_cnty (ACLED) or id (UCDP); a row
-      already imported is updated only when its timestamp changed. Bad rows are skipped and
-      reported with their line, column and value (all of them with --report FILE); with
+      ACLED and UCDP exports: rows are matched by event_id_cnty (ACLED) or id (UCDP); a row \
+      already imported is updated only when its timestamp changed. Bad rows are skipped and \
+      reported with their line, column and value (all of them with --report FILE); with \
       --strict the first bad row stops the import and nothing is written.
       """)
 

@@ -8,7 +8,7 @@ struct NoteCommand: ParsableCommand {
     commandName: "note",
     abstract: "Add a note to a record (as `a` does in the browser).",
     discussion: """
-      The note is signed with $USER (or --author) and the time. Notes show in the record's
+      The note is signed with $USER (or --author) and the time. Notes show in the record's \
       detail and are found by search. Any number of sessions may add notes at once.
       """)
 

@@ -10,9 +10,10 @@ struct RenderCommand: ParsableCommand {
     commandName: "render",
     abstract: "Print the browser's screen as text after a sequence of keys, with no terminal.",
     discussion: """
-      For tests, documentation and scripts. Keys are separated by spaces: characters (j, /,
-      ?), names (Enter, Esc, Tab, Shift-Tab, Backspace, Up, Down, Left, Right, Home, End,
+      For tests, documentation and scripts. Keys are separated by spaces: characters (j, /, \
+      ?), names (Enter, Esc, Tab, Shift-Tab, Backspace, Up, Down, Left, Right, Home, End, \
       PgUp, PgDn, Space, F1-F12) and Ctrl-X; `size:WxH` resizes the screen.
+
       Example: muster render --size 120x40 --keys "Tab j j Enter".
       """)
 

@@ -165,6 +165,23 @@ public struct CSVReader: Sendable {
       state = .fieldStart
     }
 
+    /// After a comma or a line feed, ends the field and says whether the record ended too;
+    /// `nil` for any other byte.
+    @inline(__always)
+    mutating func separator(_ byte: UInt8) -> Bool? {
+      switch byte {
+      case UInt8(ascii: ","):
+        endField()
+        return false
+      case UInt8(ascii: "\n"):
+        line += 1
+        endField()
+        return true
+      default:
+        return nil
+      }
+    }
+
     /// Scans from `index` until the record ends (returns true) or the bytes run out.
     mutating func run(_ pointer: UnsafeBufferPointer<UInt8>, from index: inout Int) -> Bool {
       let end = pointer.count
@@ -193,14 +210,9 @@ public struct CSVReader: Sendable {
           index = run
           guard run < end else { return false }
           index = run + 1
-          switch pointer[run] {
-          case UInt8(ascii: ","):
-            endField()
-          case UInt8(ascii: "\n"):
-            line += 1
-            endField()
-            return true
-          default:
+          if let endsRecord = separator(pointer[run]) {
+            if endsRecord { return true }
+          } else {
             problem =
               problem ?? "a quote inside an unquoted field; expected the whole field in quotes"
             field.append(UInt8(ascii: "\""))
@@ -226,16 +238,9 @@ public struct CSVReader: Sendable {
         case .afterQuote:
           let byte = pointer[index]
           index += 1
-          switch byte {
-          case UInt8(ascii: ","):
-            endField()
-          case UInt8(ascii: "\n"):
-            line += 1
-            endField()
-            return true
-          case UInt8(ascii: "\r"):
-            break
-          default:
+          if let endsRecord = separator(byte) {
+            if endsRecord { return true }
+          } else if byte != UInt8(ascii: "\r") {
             problem =
               problem ?? "text after a closing quote; expected a comma or the end of the line"
             field.append(byte)

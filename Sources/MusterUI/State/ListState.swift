@@ -38,7 +38,7 @@ public enum ListTab: Int, CaseIterable, Hashable, Sendable {
 ///
 /// Lists can be long (tens of thousands of places), so only a window of rows around the
 /// selection is loaded; indexes are positions in the whole list.
-public struct ListState: Equatable, Sendable {
+public struct ListState: Equatable, Sendable, Selecting {
   /// The tab shown.
   public var tab: ListTab = .actors
   /// The loaded rows, starting at `offset`.
@@ -66,15 +66,4 @@ public struct ListState: Equatable, Sendable {
   /// The selected row, if loaded.
   public var selectedRow: EntityRow? { row(at: selected) }
 
-  /// The selected position.
-  public var selected: Int {
-    get { selection.selected }
-    set { selection.selected = newValue }
-  }
-
-  /// The first visible position.
-  public var scroll: Int {
-    get { selection.scroll }
-    set { selection.scroll = newValue }
-  }
 }

@@ -60,7 +60,7 @@ public struct SavedView: Equatable, Sendable {
 }
 
 /// Search results as the list pane shows them.
-public struct SearchResultsView: Equatable, Sendable {
+public struct SearchResultsView: Equatable, Sendable, Selecting {
   /// The query the results are for.
   public var query: SearchQuery?
   /// The records found, in display order.
@@ -87,18 +87,6 @@ public struct SearchResultsView: Equatable, Sendable {
   public func hit(at position: Int) -> SearchHit? {
     let index = position - hitsOffset
     return hits.indices.contains(index) ? hits[index] : nil
-  }
-
-  /// The selected result.
-  public var selected: Int {
-    get { selection.selected }
-    set { selection.selected = newValue }
-  }
-
-  /// The first visible result.
-  public var scroll: Int {
-    get { selection.scroll }
-    set { selection.scroll = newValue }
   }
 
   /// The selected hit, if loaded.

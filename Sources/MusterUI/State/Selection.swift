@@ -40,3 +40,23 @@ public struct Selection: Equatable, Sendable {
     keepVisible(count: count, rows: rows)
   }
 }
+
+/// A state with a `Selection`: its selected position and first visible one, by name.
+public protocol Selecting {
+  /// The selection.
+  var selection: Selection { get set }
+}
+
+extension Selecting {
+  /// The selected position.
+  public var selected: Int {
+    get { selection.selected }
+    set { selection.selected = newValue }
+  }
+
+  /// The first visible position.
+  public var scroll: Int {
+    get { selection.scroll }
+    set { selection.scroll = newValue }
+  }
+}

@@ -2,7 +2,7 @@ import MusterDomain
 
 /// The timeline: a loaded window of entries in date order, the selection, and the activity
 /// sparkline.
-public struct TimelineState: Equatable, Sendable {
+public struct TimelineState: Equatable, Sendable, Selecting {
   /// The loaded entries, in date order.
   public var entries: [TimelineEntry] = []
   /// The selected index into `entries`, and the first one shown.
@@ -16,18 +16,6 @@ public struct TimelineState: Equatable, Sendable {
 
   /// How many entries a load asks for on each side.
   public static let window = 60
-
-  /// The selected index into `entries`.
-  public var selected: Int {
-    get { selection.selected }
-    set { selection.selected = newValue }
-  }
-
-  /// The first visible index.
-  public var scroll: Int {
-    get { selection.scroll }
-    set { selection.scroll = newValue }
-  }
 
   /// The selected entry, if any.
   public var selectedEntry: TimelineEntry? {

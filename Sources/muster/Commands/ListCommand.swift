@@ -24,13 +24,10 @@ struct ListCommand: ParsableCommand {
   @Option(help: "How many rows to skip.")
   var offset = 0
 
-  @Flag(help: "Print JSON instead of a table.")
-  var json = false
+  @OptionGroup var format: ListingFormat
 
   func validate() throws {
-    guard limit >= 0, offset >= 0 else {
-      throw ValidationError("--limit and --offset must not be negative")
-    }
+    try requireNonNegative(("--limit", limit), ("--offset", offset))
   }
 
   func run() throws {
@@ -41,7 +38,7 @@ struct ListCommand: ParsableCommand {
         EntityQuery(
           kind: kind.kind, order: recent ? .recent : .name, asOf: day, offset: offset,
           limit: limit))
-      if json {
+      if format.json {
         try JSONOutput.print(page)
         return
       }

@@ -32,11 +32,10 @@ struct SearchCommand: ParsableCommand {
   @Option(help: "How many hits at most.")
   var limit = 50
 
-  @Flag(help: "Print JSON instead of a table.")
-  var json = false
+  @OptionGroup var format: ListingFormat
 
   func validate() throws {
-    guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+    try requireNonNegative(("--limit", limit))
   }
 
   func run() throws {
@@ -50,7 +49,7 @@ struct SearchCommand: ParsableCommand {
       let catalog = try DatabaseLocation.openForReading(global)
       let results = try catalog.search(
         SearchRequest(query: parsed, kinds: Set(kind.map(\.kind)), limit: limit))
-      if json {
+      if format.json {
         try JSONOutput.print(results)
         return
       }

@@ -15,11 +15,10 @@ struct TimelineCommand: ParsableCommand {
   @Option(help: "How many entries at most: the latest ones up to the date.")
   var limit = 100
 
-  @Flag(help: "Print JSON instead of a table.")
-  var json = false
+  @OptionGroup var format: ListingFormat
 
   func validate() throws {
-    guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+    try requireNonNegative(("--limit", limit))
   }
 
   func run() throws {
@@ -28,7 +27,7 @@ struct TimelineCommand: ParsableCommand {
       let from = asOf.map { TimelinePosition.before($0.asOf.advanced(by: 1)) }
       let page = try catalog.timeline(
         TimelineQuery(from: from, direction: .backward, limit: limit))
-      if json {
+      if format.json {
         try JSONOutput.print(page)
         return
       }

@@ -15,3 +15,16 @@ struct GlobalOptions: ParsableArguments {
   @Flag(name: .long, help: "Draw with ASCII characters only.")
   var ascii = false
 }
+
+/// How a listing prints: a table, or JSON for scripts.
+struct ListingFormat: ParsableArguments {
+  @Flag(help: "Print JSON instead of a table.")
+  var json = false
+}
+
+/// `--limit` and `--offset` must not be negative.
+func requireNonNegative(_ values: (name: String, value: Int)...) throws {
+  for (name, value) in values where value < 0 {
+    throw ValidationError("\(name) must not be negative")
+  }
+}

@@ -8,13 +8,17 @@ public struct ImportProblem: Error, Hashable, Sendable, CustomStringConvertible,
   public let column: Int
   /// What is wrong and what was expected, in one sentence.
   public let message: String
+  /// Why the row was skipped, in a few words shared by every row skipped for it
+  /// (`invalid event_date`, `duplicate id`, `cut short`): how a summary groups the skips.
+  public let reason: String?
 
   /// A problem from its fields.
-  public init(file: String, line: Int, column: Int, message: String) {
+  public init(file: String, line: Int, column: Int, message: String, reason: String? = nil) {
     self.file = file
     self.line = line
     self.column = column
     self.message = message
+    self.reason = reason
   }
 
   /// `FILE:LINE:COLUMN: message`, the form editors and compilers use.

@@ -129,7 +129,9 @@ enum ACLEDFile {
       ["--db", db, "import", file, "--report", report], home: home.path)
 
     #expect(result.status == 0, "\(result.errors)")
-    #expect(result.output.hasPrefix("990 imported, 10 skipped (details: \(report))"))
+    #expect(
+      result.output.hasPrefix(
+        "1,000 rows read: 990 imported, 10 skipped (10 invalid latitude); details: \(report)"))
     let lines = try String(contentsOfFile: report, encoding: .utf8).split(separator: "\n")
     #expect(lines.count == 10)
     #expect(
@@ -171,6 +173,6 @@ enum ACLEDFile {
     #expect(result.status == 0)
     #expect(result.errors.isEmpty, "no progress bar on a pipe: \(result.errors)")
     #expect(result.output.split(separator: "\n").count == 2)
-    #expect(result.output.hasPrefix("5,000 imported"))
+    #expect(result.output.hasPrefix("5,000 rows read: 5,000 imported, 0 skipped\n"))
   }
 }

@@ -33,15 +33,16 @@ final class CollectingImporter: EventDatasetImporting, ImportedEventSink {
   }
 
   func run(
-    _ text: String, strict: Bool = false, format: EventDatasetFormat? = nil
+    _ text: String, strict: Bool = false, format: EventDatasetFormat? = nil,
+    options: EventDatasetImport.Options? = nil, name: String = "export.csv"
   ) throws -> (
     events: [ImportedEvent], problems: [ImportProblem], outcome: EventDatasetImport.Outcome
   ) {
-    let path = try folder.write(text, to: "export.csv")
+    let path = try folder.write(text, to: name)
     let importer = CollectingImporter()
     var problems: [ImportProblem] = []
     let outcome = try EventDatasetImport.run(
-      path: path, options: EventDatasetImport.Options(format: format, strict: strict),
+      path: path, options: options ?? EventDatasetImport.Options(format: format, strict: strict),
       writer: importer,
       report: { problems.append($0) })
     return (importer.events, problems, outcome)
@@ -76,7 +77,8 @@ final class CollectingImporter: EventDatasetImporting, ImportedEventSink {
       handover.participants.map(\.role) == [
         .actor1, .associated, .actor2, .associated, .associated,
       ])
-    #expect(handover.participants.map(\.acledType) == [1, 1, 8, 8, 8])
+    // Associated actors carry no type: theirs is not the principal's.
+    #expect(handover.participants.map(\.acledType) == [1, nil, 8, nil, nil])
     #expect(handover.place?.name == "البوكمال")
     #expect(handover.place?.areas == ["Deir ez Zor", "Abu Kamal", "Abu Kamal"])
     #expect(handover.place?.location?.precision == .exact)
@@ -91,7 +93,10 @@ final class CollectingImporter: EventDatasetImporting, ImportedEventSink {
     #expect(handover.fatalities == Estimate(best: 0))
 
     let protest = events[1]
-    #expect(protest.date.description == "2023-W07")
+    // time_precision 2: the reported day, placed within about a week.
+    #expect(protest.date.description == "2023-02-16")
+    #expect(protest.date.precision == .week)
+    #expect(protest.date.nativeCode == "acled:2")
     #expect(protest.place?.areas == ["Sanliurfa", "Yeniyurt", "Dağören"])
     #expect(protest.place?.location?.precision == .nearPlace)
     #expect(protest.tags.contains("civilian targeting"))
@@ -99,9 +104,11 @@ final class CollectingImporter: EventDatasetImporting, ImportedEventSink {
 
     let strike = events[2]
     #expect(strike.kind == .strike)
-    #expect(strike.date.description == "2023-02")
+    #expect(strike.date.description == "2023-02-16")
+    #expect(strike.date.precision == .month)
     #expect(strike.place?.location?.precision == .admin1)
-    #expect(strike.reports.map(\.sourceName) == ["ACLED"])
+    // No source named: no citation, rather than one made up.
+    #expect(strike.reports.isEmpty)
   }
 
   @Test func anOlderACLEDExportIsReadToo() throws {
@@ -136,7 +143,7 @@ final class CollectingImporter: EventDatasetImporting, ImportedEventSink {
     let battle = try #require(events.first)
     #expect(battle.id.rawValue == "event:ucdp:244657")
     #expect(battle.date.description == "2017-11-01/2017-11-19")
-    #expect(battle.date.precision == .month)
+    #expect(battle.date.precision == .week)
     #expect(battle.date.nativeCode == "ucdp:3")
     #expect(battle.participants.map(\.name) == ["Government of Syria", "IS"])
     #expect(battle.fatalities == Estimate(low: 30, best: 45, high: 60))
@@ -168,12 +175,12 @@ final class CollectingImporter: EventDatasetImporting, ImportedEventSink {
       ) == true)
   }
 
-  @Test func aHeaderOnlyFileImportsNothing() throws {
-    let (events, problems, outcome) = try run(EventDatasetFixtures.acledHeader + "\n")
+  @Test func aHeaderOnlyFileFails() throws {
+    let error = #expect(throws: ImportProblems.self) {
+      try run(EventDatasetFixtures.acledHeader + "\n")
+    }
 
-    #expect(events.isEmpty)
-    #expect(problems.isEmpty)
-    #expect(outcome.summary.imported == 0)
+    #expect(error?.description.contains("the file has no rows after its header") == true)
   }
 
   @Test func badRowsAreReportedWithLineColumnAndValueAndSkipped() throws {
@@ -187,18 +194,20 @@ final class CollectingImporter: EventDatasetImporting, ImportedEventSink {
         of: "TUR7", with: "TUR9"),
       "TUR10,2023-01-01,too,few",
       rows[2].replacingOccurrences(of: "TUR7", with: "TUR11"),
-      rows[2].replacingOccurrences(of: "TUR7", with: "TUR11"),
+      rows[2].replacingOccurrences(of: "TUR7", with: "TUR11").replacingOccurrences(
+        of: "people protested", with: "others protested"),
       "\"unbalanced,2023-01-01",
     ].joined(separator: "\n")
 
-    let (events, problems, outcome) = try run(text)
+    let (events, problems, outcome) = try run(
+      text, options: EventDatasetImport.Options(allowSkipped: true))
 
     #expect(events.map(\.externalID) == ["TUR11"])
     #expect(outcome.summary.skipped == 6)
     let lines = problems.map(\.description)
     #expect(
       lines.contains(
-        "export.csv:2:2: event_date '31-02-2023' is not valid; expected a date such as 2023-02-16, 16-02-2023 or 16 February 2023"
+        "export.csv:2:2: event_date '31-02-2023' is not valid; expected a date such as 2023-02-16, 16 February 2023 or 16-Feb-23 (2023-2 has no day 31)"
           .replacingOccurrences(of: "export.csv", with: folder.file("export.csv"))))
     #expect(
       problems.contains {
@@ -211,7 +220,13 @@ final class CollectingImporter: EventDatasetImporting, ImportedEventSink {
     #expect(
       problems.contains { $0.line == 5 && $0.message == "4 fields; expected 31 as in the header" })
     #expect(problems.contains { $0.line == 7 && $0.message.contains("duplicate id 'TUR11'") })
-    #expect(problems.contains { $0.line == 8 && $0.message.contains("unbalanced quotes") })
+    // An open quote on the last line: the file ends inside the row.
+    #expect(problems.contains { $0.line == 8 && $0.reason == "cut short" })
+    #expect(
+      outcome.skippedByReason.map { "\($0.count) \($0.reason)" } == [
+        "1 cut short", "1 duplicate id", "1 invalid event_date", "1 invalid geo_precision",
+        "1 invalid latitude", "1 wrong number of fields",
+      ])
   }
 
   @Test func strictModeStopsAtTheFirstBadRow() throws {

@@ -22,6 +22,28 @@ public enum EventDataset: String, CaseIterable, Hashable, Sendable, Codable {
   ]
 }
 
+extension EventDataset {
+  /// ACLED's actor types by code, by their current names.
+  public static let acledActorTypes = [
+    1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "Identity militia",
+    5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces",
+  ]
+
+  /// The kind of actor an ACLED type makes: state and external forces are armed forces,
+  /// rebels and militias militias, the rest organisations; a state's military or police
+  /// forces (`Military Forces of Syria (2000-2024)`) are armed forces whatever the type.
+  public static func acledActorKind(type: Int?, name: String) -> ActorKind {
+    if name.hasPrefix("Military Forces of") || name.hasPrefix("Police Forces of") {
+      return .armedForce
+    }
+    switch type {
+    case 1, 8: return .armedForce
+    case 2, 3, 4: return .militia
+    default: return .organization
+    }
+  }
+}
+
 /// One event of a event dataset, naming its actors, place and sources by name.
 ///
 /// The store turns names into records: actors are deduplicated by name, places by name and
@@ -51,6 +73,9 @@ public struct ImportedEvent: Hashable, Sendable {
   public var place: ImportedPlace?
   /// The sources that reported it.
   public var reports: [ImportedReport]
+  /// The groupings the dataset reported as one side (UCDP's comma-joined sides), each
+  /// recorded as a coalition whose members the participants name.
+  public var coalitions: [ImportedCoalition] = []
   /// The folded text its full-text entry holds, when computed ahead (an import folds on
   /// another thread); `nil` means the store folds it.
   public var indexText: String?
@@ -171,8 +196,29 @@ public enum ImportedEventOutcome: Hashable, Sendable {
   case updated
   /// It was already there, unchanged.
   case unchanged
-  /// An earlier row of the same import had its id; nothing was written.
+  /// An earlier row of the same import had its id and described the same event: its actors
+  /// were added to that event (files with one row per actor).
+  case merged
+  /// An earlier row of the same import had its id with another date, place or text;
+  /// nothing was written.
   case duplicate
+  /// An earlier row of the same import gave the same event with the same actors and
+  /// sources: a repeated row; nothing was written.
+  case repeated
+}
+
+/// A side a dataset reports as several actors together (UCDP's `IS, Jaish al-Fatah`).
+public struct ImportedCoalition: Hashable, Sendable {
+  /// The grouping's name as the dataset wrote it.
+  public var name: String
+  /// Its members' names, each a participant of the event.
+  public var members: [String]
+
+  /// A coalition from its fields.
+  public init(name: String, members: [String]) {
+    self.name = name
+    self.members = members
+  }
 }
 
 /// What a event dataset import did.
@@ -185,6 +231,8 @@ public struct EventDatasetImportSummary: Hashable, Sendable, Codable {
   public var unchanged = 0
   /// Rows that could not be imported.
   public var skipped = 0
+  /// Rows that added their actors to an event an earlier row of the file gave.
+  public var merged = 0
   /// New actors, sites (places and areas) and sources.
   public var newActors = 0
   /// New sites: places and their administrative areas.
@@ -195,7 +243,7 @@ public struct EventDatasetImportSummary: Hashable, Sendable, Codable {
   /// An empty summary.
   public init() {}
 
-  /// Rows imported: added, updated or unchanged.
+  /// Events imported: added, updated or unchanged.
   public var imported: Int { inserted + updated + unchanged }
 }
 

@@ -11,6 +11,14 @@ public struct Event: Hashable, Sendable, Codable {
   public var date: FuzzyDate
   /// Where it happened.
   public var site: ID<Site>?
+  /// How precisely the event is placed at its site, when its dataset says so.
+  ///
+  /// The dataset says it for the event itself (ACLED `geo_precision`, UCDP `where_prec`):
+  /// two events at one site can be placed differently. `nil` means as precisely as the
+  /// site's own location.
+  public var locationPrecision: LocationPrecision?
+  /// The dataset's own code for that precision (`acled:2`, `ucdp:4`).
+  public var locationCode: String?
   /// Who took part, and how.
   public var participants: [Participant]
   /// Deaths reported.
@@ -45,12 +53,15 @@ public struct Event: Hashable, Sendable, Codable {
     quote: String? = nil, about: [RecordReference] = [], externalID: String? = nil,
     sourceTimestamp: Int? = nil, classification: [String] = [], tags: [String] = [],
     effects: [DeploymentEffect] = [], analystStatus: AnalystStatus = .unverified,
-    note: String? = nil, citations: [Citation] = []
+    note: String? = nil, citations: [Citation] = [], locationPrecision: LocationPrecision? = nil,
+    locationCode: String? = nil
   ) {
     self.id = id
     self.kind = kind
     self.date = date
     self.site = site
+    self.locationPrecision = locationPrecision
+    self.locationCode = locationCode
     self.participants = participants
     self.fatalities = fatalities
     self.summary = summary
@@ -85,11 +96,15 @@ public struct Participant: Hashable, Sendable, Codable {
   public var actor: ID<ForceActor>
   /// How.
   public var role: ParticipantRole
+  /// ACLED's actor type for this event (its `inter1` or `inter2` code, 1–8), when the
+  /// actor is one of its principals: an actor's type can differ from event to event.
+  public var acledType: Int?
 
   /// A participant from its fields.
-  public init(_ actor: ID<ForceActor>, _ role: ParticipantRole) {
+  public init(_ actor: ID<ForceActor>, _ role: ParticipantRole, acledType: Int? = nil) {
     self.actor = actor
     self.role = role
+    self.acledType = acledType
   }
 }
 

@@ -15,8 +15,12 @@ public struct ForceActor: Hashable, Sendable, Codable {
   public var aliases: [Alias]
   /// What it is, in a sentence or two.
   public var description: String?
-  /// ACLED's actor-type code (1–8), when imported from ACLED.
+  /// ACLED's actor-type code (1–8), when imported from ACLED: the type it has in most of
+  /// the events where it is a principal (`actor1`, `actor2`).
   public var acledTypeCode: Int?
+  /// Every ACLED type it has been a principal under, and in how many events: the analyst
+  /// sees a militia that ACLED also codes as rebels.
+  public var acledTypeEvents: [Int: Int] = [:]
 
   /// An actor from its fields.
   public init(

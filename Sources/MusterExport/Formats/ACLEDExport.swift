@@ -45,19 +45,21 @@ public enum ACLEDExport {
       for participant in event.participants {
         let actor = actors[participant.actor.rawValue]
         let name = actor?.name ?? participant.actor.rawValue
+        // The type the actor had in this event, else its usual one.
+        let type = (participant.acledType ?? actor?.acledTypeCode).map(String.init)
         switch participant.role {
         case .actor1:
           row["actor1"] = name
-          row["inter1"] = actor?.acledTypeCode.map(String.init)
+          row["inter1"] = type
         case .actor2:
           row["actor2"] = name
-          row["inter2"] = actor?.acledTypeCode.map(String.init)
+          row["inter2"] = type
           sawActor2 = true
         case .associated where sawActor2: side2.append(name)
         default:
           if row["actor1"] == nil {
             row["actor1"] = name
-            row["inter1"] = actor?.acledTypeCode.map(String.init)
+            row["inter1"] = type
           } else {
             side1.append(name)
           }
@@ -96,16 +98,18 @@ public enum ACLEDExport {
         if let location = site.location {
           row["latitude"] = String(location.latitude)
           row["longitude"] = String(location.longitude)
+          // The event's own precision: two events at one place can be placed differently.
+          let precision = event.locationPrecision ?? location.precision
           row["geo_precision"] =
-            location.nativeCode.flatMap(acledCode)
-            ?? (location.precision == .exact ? "1" : location.precision == .nearPlace ? "2" : "3")
+            (event.locationPrecision == nil ? location.nativeCode : event.locationCode)
+            .flatMap(acledCode)
+            ?? (precision == .exact ? "1" : precision == .nearPlace ? "2" : "3")
         }
       }
       let names = event.citations.compactMap { citation in
         documents[citation.document.rawValue].flatMap { sources[$0.source.rawValue]?.name }
       }
-      // An event imported without sources was credited to ACLED itself.
-      row["source"] = names == ["ACLED"] ? "" : names.joined(separator: "; ")
+      row["source"] = names.joined(separator: "; ")
       row["notes"] = event.summary
       row["fatalities"] = event.fatalities.map { String($0.best ?? $0.low ?? 0) } ?? ""
       row["timestamp"] = event.sourceTimestamp.map(String.init)

@@ -179,7 +179,10 @@ public enum DatasetEncoder {
   static func event(_ event: Event) -> Node {
     let actors = list(
       event.participants.map {
-        mapping([("actor", id($0.actor)), ("role", plain($0.role.rawValue))])
+        mapping([
+          ("actor", id($0.actor)), ("role", plain($0.role.rawValue)),
+          ("acled_type", number($0.acledType)),
+        ])
       })
     let effects = list(
       event.effects.map { effect in
@@ -195,7 +198,9 @@ public enum DatasetEncoder {
       })
     return mapping([
       ("id", id(event.id)), ("kind", plain(event.kind.rawValue)), ("date", date(event.date)),
-      ("site", event.site.map(id)), ("actors", actors),
+      ("site", event.site.map(id)),
+      ("location_precision", event.locationPrecision.map { plain($0.rawValue) }),
+      ("location_code", event.locationCode.map(text)), ("actors", actors),
       ("fatalities", estimate(event.fatalities)), ("summary", text(event.summary)),
       ("quote", event.quote.map(text)), ("about", list(event.about.map { text($0.rawValue) })),
       ("external_id", event.externalID.map(text)),

@@ -24,6 +24,9 @@ public struct CSVReader: Sendable {
     public var line: Int
     /// What is wrong with the record's syntax, if anything; the fields are then a best effort.
     public var problem: String?
+    /// Whether the input ends inside the record, with no line break after it: a last line
+    /// written without one, or a file cut short in the middle of a row.
+    public var endsWithoutLineBreak = false
 
     /// Whether the record is an empty line.
     public var isBlank: Bool { fields.count == 1 && fields[0].isEmpty && problem == nil }
@@ -138,7 +141,8 @@ public struct CSVReader: Sendable {
     }
     scan.endField()
     line = scan.line
-    return Record(fields: scan.fields, line: startLine, problem: scan.problem)
+    return Record(
+      fields: scan.fields, line: startLine, problem: scan.problem, endsWithoutLineBreak: true)
   }
 
   /// The state of reading one record; a struct of its own so the scanning loop works on

@@ -155,9 +155,9 @@ extension RecordReader {
       let fields = reader.fields(
         node, of: "an event",
         allowed: [
-          "id", "kind", "date", "site", "actors", "fatalities", "summary", "quote", "about",
-          "external_id", "source_timestamp", "classification", "tags", "effects",
-          "analyst_status", "note", "citations",
+          "id", "kind", "date", "site", "location_precision", "location_code", "actors",
+          "fatalities", "summary", "quote", "about", "external_id", "source_timestamp",
+          "classification", "tags", "effects", "analyst_status", "note", "citations",
         ], required: ["id", "kind", "date", "summary"]),
       let id = identifier(fields["id"], .event, in: "event"),
       let kind = reader.choice(fields["kind"], "event kind", EventKind.self),
@@ -169,11 +169,14 @@ extension RecordReader {
     let participants = reader.list(fields["actors"], "actors").compactMap { item -> Participant? in
       guard
         let participant = reader.fields(
-          item, of: "an actor of \(id)", allowed: ["actor", "role"], required: ["actor", "role"]),
+          item, of: "an actor of \(id)", allowed: ["actor", "role", "acled_type"],
+          required: ["actor", "role"]),
         let actor = reference(participant["actor"], [.actor], in: "event actor", from: id),
         let role = reader.choice(participant["role"], "participant role", ParticipantRole.self)
       else { return nil }
-      return Participant(ID(actor.rawValue), role)
+      return Participant(
+        ID(actor.rawValue), role,
+        acledType: reader.integer(participant["acled_type"], "ACLED actor type", in: 1...8))
     }
     let about = reader.list(fields["about"], "about").compactMap {
       reference($0, RecordKind.allCases, in: "about", from: id)
@@ -196,7 +199,11 @@ extension RecordReader {
       tags: reader.list(fields["tags"], "tags").compactMap { reader.text($0, "a tag") },
       effects: effects(fields["effects"], of: id),
       analystStatus: analystStatus(fields), note: reader.string(fields["note"], "note"),
-      citations: citations(fields["citations"], of: id))
+      citations: citations(fields["citations"], of: id),
+      locationPrecision: fields["location_precision"].flatMap {
+        reader.choice($0, "location precision", LocationPrecision.self)
+      },
+      locationCode: reader.string(fields["location_code"], "location code"))
   }
 
   /// Each item names a deployment and one or more changes: `begins`, `ends`, `status`,

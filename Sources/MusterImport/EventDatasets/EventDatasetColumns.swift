@@ -7,12 +7,21 @@ struct EventDatasetColumns {
   let positions: [String: Int]
   let file: String
 
-  init(header: [String], file: String) {
-    let cleaned = header.map { $0.trimmingASCIIWhitespace().lowercased() }
+  /// Columns from a header row; `aliases` maps older names to the current ones
+  /// (`ally_actor_1` to `assoc_actor_1`), used when the current one is absent.
+  init(header: [String], file: String, aliases: [String: String] = [:]) {
+    var cleaned = header.map { $0.trimmingASCIIWhitespace().lowercased() }
+    // A byte-order mark before the header, as spreadsheets write one.
+    if let first = cleaned.first, first.hasPrefix("\u{FEFF}") {
+      cleaned[0] = String(first.dropFirst()).trimmingASCIIWhitespace()
+    }
     names = cleaned
     var positions: [String: Int] = [:]
     for (index, name) in cleaned.enumerated() where positions[name] == nil {
       positions[name] = index
+    }
+    for (old, current) in aliases where positions[current] == nil {
+      if let index = positions[old] { positions[current] = index }
     }
     self.positions = positions
     self.file = file
@@ -39,17 +48,27 @@ struct EventDatasetRow {
     return fields[index].trimmingASCIIWhitespace()
   }
 
+  /// A name in a column, with its spaces made plain and single and its characters composed
+  /// (NFC), so one name written two ways is one record; `nil` when empty.
+  func name(_ column: String) -> String? {
+    let value = NameText.normalized(text(column))
+    return value.isEmpty ? nil : value
+  }
+
   /// The text, or `nil` when empty or absent.
   func optional(_ name: String) -> String? {
     let value = text(name)
     return value.isEmpty ? nil : value
   }
 
-  /// Records a problem with a column's value.
-  mutating func problem(_ name: String, _ message: String) {
+  /// Records a problem with a column's value; `reason` groups it in the summary (by
+  /// default `invalid COLUMN`).
+  mutating func problem(_ name: String, _ message: String, reason: String? = nil) {
     let column = (columns.positions[name] ?? -1) + 1
     problems.append(
-      ImportProblem(file: columns.file, line: line, column: column, message: message))
+      ImportProblem(
+        file: columns.file, line: line, column: column, message: message,
+        reason: reason ?? "invalid \(name)"))
   }
 
   /// A problem quoting the value, cut to a readable length.
@@ -62,7 +81,16 @@ struct EventDatasetRow {
   /// A required non-empty value.
   mutating func required(_ name: String) -> String? {
     guard let value = optional(name) else {
-      problem(name, "\(name) is empty; expected a value")
+      problem(name, "\(name) is empty; expected a value", reason: "empty \(name)")
+      return nil
+    }
+    return value
+  }
+
+  /// A required name, normalised (see `name(_:)`).
+  mutating func requiredName(_ column: String) -> String? {
+    guard let value = name(column) else {
+      problem(column, "\(column) is empty; expected a value", reason: "empty \(column)")
       return nil
     }
     return value
@@ -95,33 +123,16 @@ struct EventDatasetRow {
     if !value.utf8.contains(UInt8(ascii: ";")) { return [value] }
     return value.split(separator: ";").map { $0.trimmingASCIIWhitespace() }.filter { !$0.isEmpty }
   }
-}
 
-/// Dates as event datasets write them: `2023-02-16`, `16-02-2023`, `16/02/2023`,
-/// `16 February 2023`, `16-February-2023`, `16 Feb 2023`.
-enum EventDatasetDate {
-  static let months = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-  ]
-
-  static func parse(_ text: String) -> Day? {
-    if let day = Day(iso: text) { return day }
-    let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == " " })
-    guard parts.count == 3, let dayNumber = Int(parts[0]), let year = Int(parts[2]),
-      parts[2].count == 4
-    else { return nil }
-    let month: Int
-    if let number = Int(parts[1]) {
-      month = number
-    } else {
-      let name = parts[1].lowercased()
-      guard name.count >= 3,
-        let index = months.firstIndex(where: { $0 == name || $0.hasPrefix(name) && name.count == 3 }
-        )
-      else { return nil }
-      month = index + 1
+  /// A `;`-separated list of names, normalised, each once (`SOHR;SOHR` is one source).
+  func names(_ column: String, separator: Character = ";") -> [String] {
+    let value = text(column)
+    if value.isEmpty { return [] }
+    var seen: Set<String> = []
+    return value.split(separator: separator).compactMap { part in
+      let name = NameText.normalized(String(part))
+      guard !name.isEmpty, seen.insert(name).inserted else { return nil }
+      return name
     }
-    return Day(year: year, month: month, day: dayNumber)
   }
 }

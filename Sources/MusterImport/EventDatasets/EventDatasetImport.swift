@@ -7,14 +7,14 @@ import MusterDomain
   import Darwin
 #endif
 
-/// The CSV exports Muster imports.
+/// The event dataset exports Muster imports, as CSV or JSON.
 public enum EventDatasetFormat: String, CaseIterable, Sendable {
   case acled
   case ucdp
 
   /// The format a header row belongs to, or `nil`.
   public static func detect(header: [String]) -> EventDatasetFormat? {
-    let names = Set(header.map { $0.trimmingASCIIWhitespace().lowercased() })
+    let names = Set(EventDatasetColumns(header: header, file: "").names)
     if names.contains("event_id_cnty") { return .acled }
     if names.contains("date_start") && names.contains("side_a") { return .ucdp }
     return nil
@@ -26,25 +26,72 @@ public enum EventDatasetFormat: String, CaseIterable, Sendable {
     case .ucdp: UCDPRows.required
     }
   }
+
+  var aliases: [String: String] {
+    switch self {
+    case .acled: ACLEDRows.aliases
+    case .ucdp: [:]
+    }
+  }
 }
 
 /// Streams an ACLED or UCDP export into the store, one row at a time.
 ///
 /// Memory stays bounded whatever the file's size: rows are read in 1 MiB chunks and handed
-/// to the store's sink one by one. Bad rows are reported with their line, column and value;
-/// with `strict` the first one stops the import and nothing is written.
+/// to the store's sink one by one. Bad rows are reported with their line, column and value
+/// and counted by reason; with `strict` the first one stops the import and nothing is
+/// written. An import that imports nothing, or skips more rows than `maxSkipped` allows,
+/// fails and writes nothing.
 public struct EventDatasetImport {
+  /// How many skipped rows an import accepts before it fails.
+  public enum SkipLimit: Hashable, Sendable, CustomStringConvertible {
+    /// A fraction of the rows read (0.01 is 1 %).
+    case fraction(Double)
+    /// A number of rows.
+    case rows(Int)
+
+    /// `1%` or `20 rows`.
+    public var description: String {
+      switch self {
+      case .fraction(let fraction):
+        let percent = fraction * 100
+        return percent == percent.rounded() ? "\(Int(percent))%" : "\(percent)%"
+      case .rows(let count): return count == 1 ? "1 row" : "\(count) rows"
+      }
+    }
+
+    /// Whether `skipped` of `rows` is over the limit.
+    func isExceeded(skipped: Int, of rows: Int) -> Bool {
+      switch self {
+      case .fraction(let fraction): Double(skipped) > fraction * Double(rows)
+      case .rows(let count): skipped > count
+      }
+    }
+  }
+
   /// How an import goes.
   public struct Options: Sendable {
     /// The format, or `nil` to detect it from the header.
     public var format: EventDatasetFormat?
     /// Whether the first bad row stops the import (writing nothing).
     public var strict: Bool
+    /// How the file writes slash dates (`05/09/2020`), or `nil` to find out from its rows.
+    public var dateOrder: DateOrder?
+    /// The most rows that may be skipped before the import fails (default 1 %).
+    public var maxSkipped: SkipLimit
+    /// Whether an import over `maxSkipped` goes ahead anyway.
+    public var allowSkipped: Bool
 
     /// Options from their fields.
-    public init(format: EventDatasetFormat? = nil, strict: Bool = false) {
+    public init(
+      format: EventDatasetFormat? = nil, strict: Bool = false, dateOrder: DateOrder? = nil,
+      maxSkipped: SkipLimit = .fraction(0.01), allowSkipped: Bool = false
+    ) {
       self.format = format
       self.strict = strict
+      self.dateOrder = dateOrder
+      self.maxSkipped = maxSkipped
+      self.allowSkipped = allowSkipped
     }
   }
 
@@ -58,6 +105,14 @@ public struct EventDatasetImport {
     public var totalBytes: Int
   }
 
+  /// How many rows were skipped for one reason.
+  public struct SkipCount: Hashable, Sendable {
+    /// The reason, such as `invalid event_date` or `duplicate id`.
+    public var reason: String
+    /// How many rows.
+    public var count: Int
+  }
+
   /// What an import did.
   public struct Outcome: Sendable {
     /// The format read.
@@ -66,10 +121,34 @@ public struct EventDatasetImport {
     public var summary: EventDatasetImportSummary
     /// How many problems were reported.
     public var problemCount: Int
+    /// Rows read, not counting the header and empty lines.
+    public var rowsRead: Int
+    /// The skipped rows by reason, the most frequent first.
+    public var skippedByReason: [SkipCount]
+    /// What the file as a whole lacks (said once, not per row), such as UCDP ids.
+    public var warnings: [String]
+    /// The first problems found (up to ten), for a failure's message.
+    public var firstProblems: [ImportProblem]
   }
 
   /// The import was cancelled (Ctrl-C); nothing was written.
   public struct Cancelled: Error {}
+
+  /// More rows were skipped than the limit allows; nothing was written.
+  public struct TooManySkipped: Error, CustomStringConvertible {
+    /// What the import would have done.
+    public var outcome: Outcome
+    /// The limit it went over.
+    public var limit: SkipLimit
+
+    /// One sentence for the user.
+    public var description: String {
+      let skipped = outcome.summary.skipped
+      return "\(skipped) of \(outcome.rowsRead) rows could not be imported, more than "
+        + "--max-skipped \(limit) allows; nothing was imported (--allow-skipped imports the "
+        + "\(outcome.rowsRead - skipped) good rows)"
+    }
+  }
 
   /// Imports `path` through `writer`, all in one transaction.
   ///
@@ -94,50 +173,39 @@ public struct EventDatasetImport {
     var status = stat()
     fstat(descriptor, &status)
     let totalBytes = Int(status.st_size)
-    var reader = CSVReader(fileDescriptor: descriptor)
-    // The reading thread owns the descriptor from here; it closes it when done.
-    guard var header = try reader.next() else {
-      throw ImportProblems([
-        ImportProblem(
-          file: path, line: 0, column: 0,
-          message: "the file is empty; expected a header row of ACLED or UCDP columns")
-      ])
+    let records: EventDatasetRecords
+    do {
+      records = try EventDatasetRecords(descriptor: descriptor, file: path)
+    } catch {
+      throw ImportProblems([error])
     }
-    if let first = header.fields.first, first.hasPrefix("\u{FEFF}") {
-      header.fields[0] = String(first.dropFirst())
-    }
-    let columns = EventDatasetColumns(header: header.fields, file: path)
-    guard let format = options.format ?? EventDatasetFormat.detect(header: header.fields) else {
-      throw ImportProblems([
-        ImportProblem(
-          file: path, line: 1, column: 1,
-          message: "unknown header: not an ACLED export (no event_id_cnty column) nor a UCDP "
-            + "GED export (no date_start and side_a columns)")
-      ])
-    }
-    let missing = columns.missing(format.requiredColumns)
-    guard missing.isEmpty else {
-      throw ImportProblems([
-        ImportProblem(
-          file: path, line: 1, column: 1,
-          message: "the header lacks \(format.rawValue.uppercased()) columns: "
-            + missing.joined(separator: ", "))
-      ])
+    let (format, columns) = try Self.columns(records.header, file: path, format: options.format)
+    var outcome = Outcome(
+      format: format, summary: EventDatasetImportSummary(), problemCount: 0, rowsRead: 0,
+      skippedByReason: [],
+      warnings: format == .ucdp ? UCDPRows(columns: columns).warnings : [], firstProblems: [])
+    var skippedByReason: [String: Int] = [:]
+    var accepted = 0
+    var bytesRead = 0
+    func skip(_ problems: [ImportProblem]) {
+      outcome.summary.skipped += 1
+      outcome.problemCount += problems.count
+      skippedByReason[problems.first?.reason ?? "invalid row", default: 0] += 1
+      for problem in problems where outcome.firstProblems.count < 10 {
+        outcome.firstProblems.append(problem)
+      }
+      problems.forEach(report)
     }
 
-    var problemCount = 0
-    var skipped = 0
-    var rows = 0
-    var bytesRead = 0
     let pipeline = RowPipeline(capacity: 16)
     let idColumn = (columns.positions[format == .acled ? "event_id_cnty" : "id"] ?? 0) + 1
     ownsDescriptor = false
-    let strict = options.strict
-    let headerRead = reader
+    let reading = RowReading(
+      columns: columns, format: format, file: path, strict: options.strict,
+      dateOrder: options.dateOrder, descriptor: descriptor)
     let readingThread = HelperThread.start {
-      var reader = headerRead
-      readRows(
-        &reader, columns: columns, format: format, file: path, strict: strict, into: pipeline)
+      var records = records
+      reading.run(&records, into: pipeline)
       close(descriptor)
     }
     // Runs after the pipeline is drained (below): the import returns only once the reading
@@ -154,104 +222,97 @@ public struct EventDatasetImport {
         for item in batch.items {
           switch item {
           case .event(let event, let line):
-            if try sink.add(event) == .duplicate {
-              let problem = ImportProblem(
+            let problem: ImportProblem
+            switch try sink.add(event) {
+            case .duplicate:
+              problem = ImportProblem(
                 file: path, line: line, column: idColumn,
-                message: "duplicate id '\(event.externalID)': an earlier row has the same id")
-              if strict { throw ImportProblems([problem]) }
-              skipped += 1
-              problemCount += 1
-              report(problem)
+                message: "duplicate id '\(event.externalID)': an earlier row has the same id "
+                  + "with another date, place or description", reason: "duplicate id")
+            case .repeated:
+              problem = ImportProblem(
+                file: path, line: line, column: idColumn,
+                message: "repeated row '\(event.externalID)': an earlier row gives the same "
+                  + "event with the same actors and sources", reason: "repeated row")
+            default:
+              accepted += 1
+              continue
             }
+            if options.strict { throw ImportProblems([problem]) }
+            skip([problem])
           case .problems(let problems):
-            if strict { throw ImportProblems(problems) }
-            skipped += 1
-            problemCount += problems.count
-            problems.forEach(report)
+            if options.strict { throw ImportProblems(problems) }
+            skip(problems)
           }
         }
-        rows = batch.rows
+        outcome.rowsRead = batch.rows
         bytesRead = batch.bytesRead
-        if let failure = batch.failure {
-          throw ImportProblems([
-            ImportProblem(file: path, line: 0, column: 0, message: failure.description)
-          ])
-        }
+        if let failure = batch.failure { throw ImportProblems([failure]) }
         if batch.isLast { break }
-        if rows - lastProgress >= 4096 {
-          lastProgress = rows
-          progress(Progress(rows: rows, bytes: bytesRead, totalBytes: totalBytes))
+        if batch.rows - lastProgress >= 4096 {
+          lastProgress = batch.rows
+          progress(Progress(rows: batch.rows, bytes: bytesRead, totalBytes: totalBytes))
         }
       }
-      progress(Progress(rows: rows, bytes: bytesRead, totalBytes: totalBytes))
+      progress(Progress(rows: outcome.rowsRead, bytes: bytesRead, totalBytes: totalBytes))
+      outcome.skippedByReason = skippedByReason.map { SkipCount(reason: $0.key, count: $0.value) }
+        .sorted { ($0.count, $1.reason) > ($1.count, $0.reason) }
+      // Inside the transaction, so that failing here rolls everything back.
+      try check(outcome, accepted: accepted, options: options, file: path)
     }
-    var result = summary
-    result.skipped = skipped
-    return Outcome(format: format, summary: result, problemCount: problemCount)
+    let skipped = outcome.summary.skipped
+    outcome.summary = summary
+    outcome.summary.skipped = skipped
+    return outcome
   }
-}
 
-extension EventDatasetImport {
-  /// The reading thread: reads records, parses rows into events, folds their search text,
-  /// and sends them in batches; problems travel in file order with the events.
-  static func readRows(
-    _ reader: inout CSVReader, columns: EventDatasetColumns, format: EventDatasetFormat,
-    file: String,
-    strict: Bool, into pipeline: RowPipeline
-  ) {
-    var batch = RowBatch()
-    var rows = 0
-    func flush(last: Bool, failure: CSVReadError? = nil) {
-      batch.rows = rows
-      batch.bytesRead = reader.bytesRead
-      batch.isLast = last
-      batch.failure = failure
-      pipeline.send(batch)
-      batch = RowBatch()
-      batch.items.reserveCapacity(512)
+  /// The format and columns of a header, or the problem that stops the import.
+  static func columns(
+    _ header: [String], file: String, format given: EventDatasetFormat?
+  ) throws -> (EventDatasetFormat, EventDatasetColumns) {
+    guard let format = given ?? EventDatasetFormat.detect(header: header) else {
+      throw ImportProblems([
+        ImportProblem(
+          file: file, line: 1, column: 1,
+          message: "unknown header: not an ACLED export (no event_id_cnty column) nor a UCDP "
+            + "GED export (no date_start and side_a columns)")
+      ])
     }
-    do {
-      while !pipeline.isStopped, let record = try reader.next() {
-        if record.isBlank { continue }
-        rows += 1
-        var problems: [ImportProblem] = []
-        var event: ImportedEvent?
-        if let syntax = record.problem {
-          problems.append(ImportProblem(file: file, line: record.line, column: 0, message: syntax))
-        } else if record.fields.count != columns.names.count {
-          problems.append(
-            ImportProblem(
-              file: file, line: record.line, column: 0,
-              message:
-                "\(record.fields.count) fields; expected \(columns.names.count) as in the header"))
-        } else {
-          var row = EventDatasetRow(columns: columns, fields: record.fields, line: record.line)
-          switch format {
-          case .acled: event = ACLEDRows(columns: columns).event(&row)
-          case .ucdp: event = UCDPRows(columns: columns).event(&row)
-          }
-          problems = row.problems
-        }
-        if var event, problems.isEmpty {
-          event.indexText = event.foldedText
-          batch.items.append(.event(event, line: record.line))
-        } else {
-          if problems.isEmpty {
-            problems.append(
-              ImportProblem(
-                file: file, line: record.line, column: 0, message: "the row could not be read"))
-          }
-          batch.items.append(.problems(problems))
-          if strict {
-            flush(last: true)
-            return
-          }
-        }
-        if batch.items.count >= 512 { flush(last: false) }
-      }
-      flush(last: true)
-    } catch {
-      flush(last: true, failure: error)
+    let columns = EventDatasetColumns(header: header, file: file, aliases: format.aliases)
+    let missing = columns.missing(format.requiredColumns)
+    guard missing.isEmpty else {
+      throw ImportProblems([
+        ImportProblem(
+          file: file, line: 1, column: 1,
+          message: "the header lacks \(format.rawValue.uppercased()) columns: "
+            + missing.joined(separator: ", "))
+      ])
+    }
+    return (format, columns)
+  }
+
+  /// Fails an import that read no rows, imported none, or skipped too many.
+  static func check(_ outcome: Outcome, accepted: Int, options: Options, file: String) throws {
+    if outcome.rowsRead == 0 {
+      throw ImportProblems([
+        ImportProblem(
+          file: file, line: 0, column: 0,
+          message: "the file has no rows after its header; nothing was imported")
+      ])
+    }
+    if accepted == 0 {
+      throw ImportProblems(
+        outcome.firstProblems + [
+          ImportProblem(
+            file: file, line: 0, column: 0,
+            message: "none of the \(outcome.rowsRead) rows could be imported; nothing was "
+              + "imported (the first problems are above)")
+        ])
+    }
+    if !options.allowSkipped,
+      options.maxSkipped.isExceeded(skipped: outcome.summary.skipped, of: outcome.rowsRead)
+    {
+      throw TooManySkipped(outcome: outcome, limit: options.maxSkipped)
     }
   }
 }

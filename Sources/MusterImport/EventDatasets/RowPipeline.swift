@@ -15,7 +15,8 @@ struct RowBatch: Sendable {
   var bytesRead = 0
   /// Set on the last batch: the reading thread has finished (or failed).
   var isLast = false
-  var failure: CSVReadError?
+  /// Why the rest of the file could not be read, when it could not.
+  var failure: ImportProblem?
 }
 
 /// The hand-over between the reading thread and the writing thread.

@@ -12,7 +12,7 @@ final class ImportedEventWriter: ImportedEventSink {
   let db: Database
   let indexing: any IndexStrategy
   let records: ImportedRecords
-  private var counts = EventDatasetImportSummary()
+  var counts = EventDatasetImportSummary()
 
   /// Event rowids by a 64-bit hash of their id, when the id index is dropped.
   ///
@@ -26,19 +26,22 @@ final class ImportedEventWriter: ImportedEventSink {
   private var collidedEvents: [String: Int64] = [:]
   /// Rowids above this one were inserted by this import.
   private var lastRowidBefore: Int64 = 0
-  /// Events there before the import that it has updated (a second row with the id of one
-  /// of these, or of an inserted event, is a duplicate).
-  private var updatedNow: Set<Int64> = []
-  private var touchedActors: Set<Int64> = []
-  private var touchedSites: Set<Int64> = []
+  /// Events there before the import that it has updated or found unchanged: a second row
+  /// with the id of one of these, or of an inserted event, is merged into it or refused.
+  var seenNow = RowidSet()
+  var touchedActors: Set<Int64> = []
+  var touchedSites: Set<Int64> = []
+  /// How many events gave each actor each ACLED type, as this import changes them.
+  var typeTally = ACLEDTypeTally()
 
   private let findEvent: RawStatement
   private let readEvent: RawStatement
   private let insertEvent: RawStatement
   private let updateEvent: RawStatement
-  private let insertParticipant: RawStatement
-  private let insertDocument: RawStatement
-  private let insertCitation: RawStatement
+  let insertParticipant: RawStatement
+  let readEventForMerge: RawStatement
+  let insertDocument: RawStatement
+  let insertCitation: RawStatement
 
   struct ExistingEvent {
     let rowid: Int64
@@ -49,7 +52,8 @@ final class ImportedEventWriter: ImportedEventSink {
   static let eventColumns = """
     kind, date_first, date_last, date_precision, date_code, site, fatalities_low,
     fatalities_best, fatalities_high, summary, external_id, source_timestamp, classification,
-    tags, analyst_status, grade_reliability, grade_credibility
+    tags, analyst_status, grade_reliability, grade_credibility, location_precision,
+    location_code
     """
 
   /// A writer inside `db`'s open transaction, keeping indexes as `indexing` does.
@@ -70,15 +74,19 @@ final class ImportedEventWriter: ImportedEventSink {
     insertEvent = try RawStatement(
       db,
       "INSERT INTO event(id, \(Self.eventColumns)) "
-        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
-    )
+        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+        + "?18, ?19, ?20)")
     updateEvent = try RawStatement(
       db,
       "UPDATE event SET (\(Self.eventColumns)) = "
-        + "(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
+        + "(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) "
         + "WHERE rowid = ?1")
     insertParticipant = try RawStatement(
-      db, "INSERT INTO event_actor(event, position, actor, day, role) VALUES (?, ?, ?, ?, ?)")
+      db,
+      "INSERT INTO event_actor(event, position, actor, day, role, acled_type) "
+        + "VALUES (?, ?, ?, ?, ?, ?)")
+    readEventForMerge = try RawStatement(
+      db, "SELECT date_first, date_last, site, summary FROM event WHERE rowid = ?")
     insertDocument = try RawStatement(
       db,
       """
@@ -114,10 +122,13 @@ final class ImportedEventWriter: ImportedEventSink {
   func add(_ event: ImportedEvent) throws -> ImportedEventOutcome {
     let id = event.id.rawValue
     let previous = try lookUp(id)
-    if let previous, previous.rowid > lastRowidBefore || updatedNow.contains(previous.rowid) {
-      return .duplicate
+    if let previous, previous.rowid > lastRowidBefore || seenNow.contains(previous.rowid) {
+      // A second row with the id: another actor of the same event (files with one row
+      // per actor), or a different event under a taken id.
+      return try merge(event, into: previous.rowid)
     }
     if let previous, previous.timestamp == event.sourceTimestamp {
+      seenNow.insert(previous.rowid)
       counts.unchanged += 1
       return .unchanged
     }
@@ -158,25 +169,21 @@ final class ImportedEventWriter: ImportedEventSink {
     statement.bind(16, AnalystStatus.unverified.rawValue)
     statement.bind(17, grade?.0)
     statement.bind(18, grade?.1)
+    statement.bind(19, event.place?.location?.precision.rawValue)
+    statement.bind(20, event.place?.location?.nativeCode)
     try statement.run()
     let rowid = previous?.rowid ?? sqlite3_last_insert_rowid(insertEvent.connection)
     if previous != nil {
-      updatedNow.insert(rowid)
+      seenNow.insert(rowid)
     } else if indexing.dropsIndexes {
       remember(event: id, rowid: rowid)
     }
 
     let day = event.date.first.daysSinceEpoch
     for (position, participant) in event.participants.enumerated() {
-      let actor = try records.actor(participant, dataset: event.dataset)
-      insertParticipant.bind(1, rowid)
-      insertParticipant.bind(2, position)
-      insertParticipant.bind(3, actor)
-      insertParticipant.bind(4, day)
-      insertParticipant.bind(5, participant.role.rawValue)
-      try insertParticipant.run()
-      touchedActors.insert(actor)
+      try addParticipant(participant, of: event, rowid: rowid, day: day, position: position)
     }
+    try records.coalitions(event.coalitions, dataset: event.dataset)
     for (position, entry) in reports.enumerated() {
       let published = entry.report.published ?? event.date
       insertDocument.bind(1, entry.document)
@@ -258,10 +265,14 @@ final class ImportedEventWriter: ImportedEventSink {
         names: "", body: "", isStatement: isStatement
       ).key
     }
-    touchedActors.formUnion(
-      try db.values(
-        Int64.self, sql: "SELECT actor FROM event_actor WHERE event = ?",
-        arguments: [previous.rowid]))
+    for row in try db.rows(
+      sql: "SELECT actor, acled_type FROM event_actor WHERE event = ?",
+      arguments: [previous.rowid])
+    {
+      let actor: Int64 = try row.get("actor")
+      touchedActors.insert(actor)
+      if let type: Int = try row.get("acled_type") { typeTally.count(actor: actor, type: type, -1) }
+    }
     if let site = try db.value(
       Int64.self, sql: "SELECT site FROM event WHERE rowid = ?", arguments: [previous.rowid])
     {
@@ -290,7 +301,8 @@ final class ImportedEventWriter: ImportedEventSink {
     // memory of their own.
     eventsByHash = [:]
     collidedEvents = [:]
-    updatedNow = []
+    seenNow = RowidSet()
+    try typeTally.write(db)
     try indexing.finish(namedEntries: records.namedEntries, refreshActivity: refreshActivity)
   }
 

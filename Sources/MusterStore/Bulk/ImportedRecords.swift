@@ -17,6 +17,8 @@ final class ImportedRecords {
   private var areas: [String: Int64] = [:]
   private var sources: [NameKey: (rowid: Int64, reliability: Int)] = [:]
   private var takenSourceIDs: Set<String> = []
+  /// Coalition memberships recorded by this import.
+  private var memberships: Set<Pair> = []
   private let insertNameKey: RawStatement
   /// Full-text entries of the records created, written by the index strategy at the end.
   private(set) var namedEntries: [NamedEntry] = []
@@ -102,6 +104,39 @@ final class ImportedRecords {
     return rowid
   }
 
+  /// Records each member of a reported grouping as a member of its coalition actor (once,
+  /// however many events name the grouping).
+  func coalitions(_ coalitions: [ImportedCoalition], dataset: EventDataset) throws {
+    for coalition in coalitions {
+      let group = try actor(
+        ImportedParticipant(name: coalition.name, role: .associated, kind: .coalition),
+        dataset: dataset)
+      for member in coalition.members {
+        let pair = Pair(member: member, coalition: coalition.name)
+        guard !memberships.contains(pair) else { continue }
+        memberships.insert(pair)
+        let subject = try actor(
+          ImportedParticipant(name: member, role: .associated, kind: .militia), dataset: dataset)
+        try db.execute(
+          sql: """
+            INSERT OR IGNORE INTO relation(id, subject, kind, object, analyst_status, note)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            "relation:\(dataset.rawValue):\(Self.slug(member))--in--\(Self.slug(coalition.name))",
+            subject, RelationKind.memberOf.rawValue, group, AnalystStatus.unverified.rawValue,
+            "\(dataset.displayName) reports it as one side with its coalition partners.",
+          ])
+      }
+    }
+  }
+
+  /// A member and the coalition it was reported in.
+  struct Pair: Hashable {
+    let member: String
+    let coalition: String
+  }
+
   /// The source of that name, created (ungraded, reliability F) the first time.
   func source(_ name: String, dataset: EventDataset) throws -> (rowid: Int64, reliability: Int) {
     let key = NameKey(dataset: dataset, name: name)
@@ -122,6 +157,21 @@ final class ImportedRecords {
     return known
   }
 
+  /// The place's site if an import made it already; creates nothing.
+  func existingPlace(_ place: ImportedPlace, dataset: EventDataset) -> Int64? {
+    let key = PlaceKey(
+      dataset: dataset, name: place.name, latitude: place.location?.latitude,
+      longitude: place.location?.longitude, country: place.country)
+    return placesByKey[key] ?? places[Self.placeID(place, dataset: dataset)]
+  }
+
+  /// `site:acled:albu-kamal@34.45,40.92`: a place's id, by name and coordinates (or country).
+  static func placeID(_ place: ImportedPlace, dataset: EventDataset) -> String {
+    let coordinates =
+      place.location.map { "\($0.latitude),\($0.longitude)" } ?? slug(place.country)
+    return "site:\(dataset.rawValue):" + slug(place.name) + "@" + coordinates
+  }
+
   /// The place's site, creating it and the areas it lies in as needed.
   func place(_ place: ImportedPlace, dataset: EventDataset) throws -> Int64 {
     let key = PlaceKey(
@@ -129,9 +179,7 @@ final class ImportedRecords {
       longitude: place.location?.longitude, country: place.country)
     if let rowid = placesByKey[key] { return rowid }
     let prefix = "site:\(dataset.rawValue):"
-    let coordinates =
-      place.location.map { "\($0.latitude),\($0.longitude)" } ?? Self.slug(place.country)
-    let id = prefix + Self.slug(place.name) + "@" + coordinates
+    let id = Self.placeID(place, dataset: dataset)
     if let rowid = places[id] {
       placesByKey[key] = rowid
       return rowid

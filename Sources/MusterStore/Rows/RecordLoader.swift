@@ -90,11 +90,17 @@ struct RecordLoader {
   func actor(_ rowid: Int64) throws -> ForceActor? {
     guard let row = try db.row(sql: "SELECT * FROM actor WHERE rowid = ?", arguments: [rowid])
     else { return nil }
-    return ForceActor(
+    var actor = ForceActor(
       id: ID(try row.get("id")), name: try row.get("name"),
       kind: try row.value("kind", as: ActorKind.self),
       country: try row.get("country"), aliases: try aliases(.actor, rowid),
       description: try row.get("description"), acledTypeCode: try row.get("acled_type"))
+    for count in try db.rows(
+      sql: "SELECT type, events FROM actor_acled_type WHERE actor = ?", arguments: [rowid])
+    {
+      actor.acledTypeEvents[try count.get("type")] = try count.get("events")
+    }
+    return actor
   }
 
   func site(_ rowid: Int64) throws -> Site? {
@@ -178,11 +184,15 @@ struct RecordLoader {
     else { return nil }
     let participants = try db.rows(
       sql: """
-        SELECT actor.id, event_actor.role FROM event_actor
+        SELECT actor.id, event_actor.role, event_actor.acled_type FROM event_actor
         JOIN actor ON actor.rowid = event_actor.actor
         WHERE event_actor.event = ? ORDER BY event_actor.position
         """, arguments: [rowid]
-    ).map { Participant(ID(try $0.get("id")), try $0.value("role", as: ParticipantRole.self)) }
+    ).map {
+      Participant(
+        ID(try $0.get("id")), try $0.value("role", as: ParticipantRole.self),
+        acledType: try $0.get("acled_type"))
+    }
     let about = try db.values(
       String.self, sql: "SELECT target FROM event_about WHERE event = ? ORDER BY position",
       arguments: [rowid]
@@ -204,7 +214,9 @@ struct RecordLoader {
       classification: PackedList.unpack(try row.get("classification")),
       tags: PackedList.unpack(try row.get("tags")), effects: effects,
       analystStatus: try row.value("analyst_status", as: AnalystStatus.self),
-      note: try row.get("note"), citations: try citations(.event, rowid))
+      note: try row.get("note"), citations: try citations(.event, rowid),
+      locationPrecision: try row.optionalValue("location_precision", as: LocationPrecision.self),
+      locationCode: try row.get("location_code"))
   }
 
   static func change(of row: Row) throws -> DeploymentEffect.Change {

@@ -15,6 +15,9 @@ enum Migrations {
     migrator.registerMigration("v3 statement keys") { db in try db.execute(sql: v3) }
     migrator.registerMigration("v4 search terms") { db in try db.execute(sql: v4) }
     migrator.registerMigration("v5 site locations") { db in try db.execute(sql: v5) }
+    migrator.registerMigration("v6 event placement and actor types") { db in
+      try db.execute(sql: v6)
+    }
     return migrator
   }
 
@@ -231,5 +234,21 @@ enum Migrations {
   /// The map reads the sites inside its view by latitude.
   static let v5 = """
     CREATE INDEX site_by_location ON site(latitude, longitude);
+    """
+
+  /// An event's own location precision (two events at one site can be placed differently);
+  /// each participant's ACLED type in that event; and how many events gave an actor each
+  /// type as a principal, the most frequent of which is its type.
+  static let v6 = """
+    ALTER TABLE event ADD COLUMN location_precision TEXT;
+
+    ALTER TABLE event ADD COLUMN location_code TEXT;
+
+    ALTER TABLE event_actor ADD COLUMN acled_type INTEGER;
+
+    CREATE TABLE actor_acled_type (
+      actor INTEGER NOT NULL REFERENCES actor(rowid), type INTEGER NOT NULL,
+      events INTEGER NOT NULL,
+      PRIMARY KEY (actor, type)) WITHOUT ROWID;
     """
 }

@@ -215,14 +215,15 @@ extension DatasetWriter {
         "kind", "date_first", "date_last", "date_precision", "date_code", "site",
         "fatalities_low", "fatalities_best", "fatalities_high", "summary", "quote",
         "external_id", "source_timestamp", "classification", "tags", "analyst_status", "note",
-        "grade_reliability", "grade_credibility",
+        "location_precision", "location_code", "grade_reliability", "grade_credibility",
       ],
       values: [event.kind.rawValue] + ColumnValues.date(event.date) + [site]
         + ColumnValues.estimate(event.fatalities)
         + [
           event.summary, event.quote, event.externalID, event.sourceTimestamp,
           PackedList.pack(event.classification), PackedList.pack(event.tags),
-          event.analystStatus.rawValue, event.note,
+          event.analystStatus.rawValue, event.note, event.locationPrecision?.rawValue,
+          event.locationCode,
         ] + ColumnValues.grade(grade))
     if !isNew {
       for table in ["event_actor", "event_about", "effect"] {
@@ -232,10 +233,14 @@ extension DatasetWriter {
     for (position, participant) in event.participants.enumerated() {
       let actor = try resolve("actor", participant.actor.rawValue, from: referrer)
       try db.cachedStatement(
-        sql: "INSERT INTO event_actor(actor, day, event, position, role) VALUES (?, ?, ?, ?, ?)"
+        sql: """
+          INSERT INTO event_actor(actor, day, event, position, role, acled_type)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """
       ).execute(
         arguments: [
           actor, event.date.first.daysSinceEpoch, rowid, position, participant.role.rawValue,
+          participant.acledType,
         ])
       touchedActors.insert(actor)
     }

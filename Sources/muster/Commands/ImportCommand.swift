@@ -17,26 +17,31 @@ struct ImportCommand: ParsableCommand {
       Native datasets: records are matched by id; a record already in the database is \
       replaced. Nothing is written when the file has any problem (see `muster check`).
 
-      ACLED and UCDP exports: rows are matched by event_id_cnty (ACLED) or id (UCDP); a row \
-      already imported is updated only when its timestamp changed. Bad rows are skipped and \
-      reported with their line, column and value (all of them with --report FILE); with \
-      --strict the first bad row stops the import and nothing is written.
+      ACLED and UCDP exports (CSV, or UCDP's API JSON): rows are matched by event_id_cnty \
+      (ACLED) or id (UCDP); a row already imported is updated only when its timestamp \
+      changed; rows sharing an id that describe one event (files with one row per actor) \
+      are merged into it. Bad rows are skipped and reported with their line, column and \
+      value (all of them with --report FILE), and the summary counts them by reason. An \
+      import that imports nothing, or skips more than --max-skipped (default 1%) without \
+      --allow-skipped, writes nothing and exits 65; with --strict the first bad row stops \
+      it. Slash dates (05/09/2020) are read in the order the file's rows settle, or as \
+      --date-order says.
       """)
 
   @OptionGroup var global: GlobalOptions
 
   @Argument(
-    help: "The file to import (.yaml, .yml, .json, or an ACLED or UCDP .csv).", completion: .file())
+    help: "The file to import (.yaml, .yml, .json, or an ACLED or UCDP export).",
+    completion: .file())
   var file: String
 
   @Option(help: "The file's format (default: detected).")
   var format: ImportFormat?
 
-  @Flag(help: "Stop at the first bad row of a CSV export, writing nothing.")
+  @Flag(help: "Stop at the first bad row of an ACLED or UCDP export, writing nothing.")
   var strict = false
 
-  @Option(help: "Write every bad row's problem to this file.", completion: .file())
-  var report: String?
+  @OptionGroup(title: "ACLED and UCDP exports") var exportOptions: EventDatasetOptions
 
   func run() throws {
     try reportingFailures {
@@ -65,48 +70,13 @@ struct ImportCommand: ParsableCommand {
 
   func importEventDataset(_ format: EventDatasetFormat) throws {
     let writer = try DatabaseLocation.openWritable(global, seeded: false)
-    let reportFile = try report.map { try ReportFile(path: $0) }
-    var shown = 0
-    let progressBar = Console.isTerminal(2) ? ProgressBar() : nil
-    Interruption.install()
-    defer { Interruption.restore() }
-    let outcome: EventDatasetImport.Outcome
-    do {
-      outcome = try EventDatasetImport.run(
-        path: file, options: EventDatasetImport.Options(format: format, strict: strict),
-        writer: writer,
-        report: { problem in
-          reportFile?.write(problem.description)
-          if reportFile == nil && shown < 5 {
-            progressBar?.clear()
-            Console.error(problem.description)
-            shown += 1
-          }
-        },
-        progress: { progressBar?.show($0) }, isCancelled: { Interruption.happened })
-    } catch is EventDatasetImport.Cancelled {
-      progressBar?.clear()
-      try? reportFile?.discard()
-      throw CommandFailure("cancelled; nothing was imported", code: 130)
-    } catch {
-      progressBar?.clear()
-      try? reportFile?.discard()
-      throw error
-    }
-    progressBar?.clear()
-    try reportFile?.finish()
-    let summary = outcome.summary
-    var line = "\(Estimate.grouped(summary.imported)) imported"
-    if summary.skipped > 0 {
-      line +=
-        ", \(Estimate.grouped(summary.skipped)) skipped (details: \(report ?? "--report FILE"))"
-    }
-    Console.line(line)
-    Console.line(
-      "  \(Estimate.grouped(summary.inserted)) new, \(Estimate.grouped(summary.updated)) updated, "
-        + "\(Estimate.grouped(summary.unchanged)) unchanged; \(summary.newActors) new actors, "
-        + "\(summary.newSites) new sites, \(summary.newSources) new sources; "
-        + "\(format.rawValue.uppercased()) into \(writer.catalog.path)")
+    let run = EventDatasetRun(
+      file: file, format: format, options: exportOptions.options(format: format, strict: strict),
+      reportPath: exportOptions.report)
+    let outcome = try run.run(writer: writer)
+    EventDatasetRun.printSummary(
+      outcome, into: "into \(writer.catalog.path)", imported: "imported",
+      reportPath: exportOptions.report)
   }
 
   static func describe(_ summary: WriteSummary, into path: String) -> String {
@@ -128,22 +98,19 @@ enum ImportFormat: String, ExpressibleByArgument, CaseIterable {
   case acled
   case ucdp
 
-  /// The format of a file: by its extension, else by its first line.
+  /// The format of a file: an ACLED or UCDP export by its header (CSV) or first record
+  /// (JSON), else a native dataset by its extension or first line.
   static func detect(_ path: String) throws -> ImportFormat {
-    let lowered = path.lowercased()
-    if [".yaml", ".yml", ".json"].contains(where: lowered.hasSuffix) { return .dataset }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw CommandFailure("\(path): cannot be read (permissions?)", code: ExitStatus.ioError)
     }
     defer { try? handle.close() }
-    let start = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+    let start = Array((try? handle.read(upToCount: 64 * 1024)) ?? Data())
+    if let format = exportFormat(start) { return format == .acled ? .acled : .ucdp }
+    let lowered = path.lowercased()
+    if [".yaml", ".yml", ".json"].contains(where: lowered.hasSuffix) { return .dataset }
     let firstLine = String(decoding: start.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
-    var reader = CSVReader(bytes: Array(firstLine.utf8))
-    if let header = try reader.next(), let format = EventDatasetFormat.detect(header: header.fields)
-    {
-      return format == .acled ? .acled : .ucdp
-    }
-    let trimmed = firstLine.trimmingCharacters(in: .whitespaces)
+    let trimmed = firstLine.trimmingCharacters(in: .whitespaces.union(["\u{FEFF}"]))
     if trimmed.hasPrefix("muster:") || trimmed.hasPrefix("{") || trimmed.hasPrefix("#")
       || trimmed.hasPrefix("---")
     {
@@ -151,8 +118,23 @@ enum ImportFormat: String, ExpressibleByArgument, CaseIterable {
     }
     throw CommandFailure(
       "\(path): unknown format; expected a native dataset (.yaml, .json) or an ACLED or UCDP "
-        + "CSV export (a header with event_id_cnty, or with date_start and side_a); "
-        + "or pass --format", code: ExitStatus.badData)
+        + "export (CSV with event_id_cnty, or with date_start and side_a, in its header; or "
+        + "UCDP's JSON); or pass --format", code: ExitStatus.badData)
+  }
+
+  /// The export a file's first bytes are: a CSV header, or the keys of a JSON array's
+  /// first record (a bare array, or an API page's `Result`).
+  static func exportFormat(_ start: [UInt8]) -> EventDatasetFormat? {
+    let body = start.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(start.dropFirst(3)) : start
+    let first = body.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+    if first == UInt8(ascii: "[") || first == UInt8(ascii: "{") {
+      var reader = JSONRecordReader(bytes: body)
+      guard let record = try? reader.next() else { return nil }
+      return EventDatasetFormat.detect(header: record.pairs.map(\.key))
+    }
+    var reader = CSVReader(bytes: Array(body.prefix { $0 != UInt8(ascii: "\n") }))
+    guard let header = try? reader.next() else { return nil }
+    return EventDatasetFormat.detect(header: header.fields)
   }
 }
 

@@ -1,12 +1,31 @@
 import MusterDomain
 
 extension DetailFormatter {
+  /// `3 Political militia (40 events); also 2 Rebel group (3)`: the type an actor has in
+  /// most events as a principal, then the others.
+  static func acledTypes(_ actor: ForceActor) -> String? {
+    guard let main = actor.acledTypeCode else { return nil }
+    func name(_ code: Int) -> String {
+      EventDataset.acledActorTypes[code].map { "\(code) \($0)" } ?? String(code)
+    }
+    var text = name(main)
+    if let events = actor.acledTypeEvents[main] {
+      text += " (\(events) event\(events == 1 ? "" : "s"))"
+    }
+    let others = actor.acledTypeEvents.filter { $0.key != main }
+      .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+    if !others.isEmpty {
+      text += "; also " + others.map { "\(name($0.key)) (\($0.value))" }.joined(separator: ", ")
+    }
+    return text
+  }
+
   func lines(for detail: ActorDetail) -> [DetailLine] {
     let actor = detail.actor
     var lines = [heading(actor.name, Self.words(actor.kind.rawValue))]
     lines += aliases(actor.aliases)
     lines += field("Country", actor.country)
-    lines += field("ACLED actor type", actor.acledTypeCode.map(String.init))
+    lines += field("ACLED actor type", Self.acledTypes(actor))
     // The state as of the cursor is what the analyst came for: before the background.
     lines += asOfSection(detail.positions, showSite: true, empty: "no position known")
     lines += aboutSection(actor.description)
@@ -106,6 +125,7 @@ extension DetailFormatter {
     ]
     lines += field("Date", dateText(event.date))
     lines += link("Where", detail.site)
+    lines += field("Placed", event.locationPrecision.map { Self.words($0.rawValue) })
     for participant in detail.participants {
       lines += link(participant.role.rawValue, participant.actor)
     }

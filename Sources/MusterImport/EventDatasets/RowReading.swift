@@ -36,9 +36,11 @@ struct RowReading: Sendable {
         var problems: [ImportProblem] = []
         var event: ImportedEvent?
         if let (message, reason) = record.problem {
+          // A row cut short is placed at the column the file ends in.
+          let column = reason == "cut short" ? record.fields.count : 0
           problems.append(
             ImportProblem(
-              file: file, line: record.line, column: 0, message: message, reason: reason))
+              file: file, line: record.line, column: column, message: message, reason: reason))
         } else {
           var row = EventDatasetRow(columns: columns, fields: record.fields, line: record.line)
           switch format {

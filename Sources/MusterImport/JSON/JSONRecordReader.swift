@@ -26,6 +26,8 @@ public struct JSONRecordReader: Sendable {
 
   private var input: ByteInput
   private var inArray = false
+  /// Whether the array is a page's `Result` (a closing brace follows it).
+  private var isPage = false
   private var finished = false
 
   /// A reader over an open file descriptor; the caller closes it.
@@ -52,7 +54,7 @@ public struct JSONRecordReader: Sendable {
       case UInt8(ascii: ","): input.advance()
       case UInt8(ascii: "]"):
         input.advance()
-        finished = true
+        try finish()
         return nil
       default: throw input.error("expected a comma or the end of the array")
       }
@@ -60,7 +62,7 @@ public struct JSONRecordReader: Sendable {
     try input.skipWhitespace()
     if try input.peek() == UInt8(ascii: "]") {
       input.advance()
-      finished = true
+      try finish()
       return nil
     }
     guard try input.peek() == UInt8(ascii: "{") else {
@@ -91,6 +93,26 @@ public struct JSONRecordReader: Sendable {
     return Record(pairs: pairs, line: line)
   }
 
+  /// After the array: the rest of a page (its other keys, its closing brace).
+  private mutating func finish() throws(JSONReadError) {
+    finished = true
+    guard isPage else { return }
+    while true {
+      try input.skipWhitespace()
+      let byte = try input.peek()
+      input.advance()
+      if byte == UInt8(ascii: "}") { return }
+      guard byte == UInt8(ascii: ",") else { throw input.error("expected a comma or '}'") }
+      try input.skipWhitespace()
+      _ = try input.string()
+      try input.skipWhitespace()
+      guard try input.peek() == UInt8(ascii: ":") else { throw input.error("expected a colon") }
+      input.advance()
+      try input.skipWhitespace()
+      _ = try input.valueText()
+    }
+  }
+
   /// Finds the array of records: the document itself, or a page's `Result`.
   private mutating func enterArray() throws(JSONReadError) {
     try input.skipWhitespace()
@@ -118,6 +140,7 @@ public struct JSONRecordReader: Sendable {
         if Self.resultKeys.contains(key.lowercased()), try input.peek() == UInt8(ascii: "[") {
           input.advance()
           inArray = true
+          isPage = true
           return
         }
         _ = try input.valueText()

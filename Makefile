@@ -33,8 +33,9 @@ dependencies:
 run: dependencies build
 	$(SWIFT) run --skip-build muster
 
-## The SSH kiosk test starts a real sshd on loopback.
-test: PACKAGES += openssh-server openssh-client procps
+## The SSH kiosk test starts a real sshd on loopback; the JSON output test validates with
+## python3-jsonschema.
+test: PACKAGES += openssh-server openssh-client procps python3-jsonschema
 test: dependencies
 	@set -o pipefail; $(SWIFT) build --build-tests 2>&1 | tail -n 3 && \
 	  $(SWIFT) test --skip-build 2>&1 | python3 Scripts/test-summary.py

@@ -23,6 +23,21 @@ import Testing
     #expect(lines.contains { $0.contains("al-Heri") && $0.hasSuffix("site:al-heri") })
   }
 
+  @Test func listingEventsAsOfADayListsOnlyWhatHadHappenedAsTheTimelineDoes() throws {
+    let all = try muster("list", "events")
+    let asOf = try muster("list", "events", "--as-of", "2019-12-31", "--recent")
+    let before = try muster("list", "events", "--as-of", "2018-01-01")
+    let timeline = try muster("timeline", "--as-of", "2019-12-31")
+
+    #expect(all.output.split(separator: "\n").last == "14 of 14 events as of 2021-11-30")
+    let lines = asOf.output.split(separator: "\n")
+    #expect(lines.count == 2, "\(asOf.output)")
+    #expect(lines.first?.hasSuffix("event:imam-ali-base-strike-2019-09") == true)
+    #expect(lines.last == "1 of 1 events as of 2019-12-31")
+    #expect(timeline.output.contains("event:imam-ali-base-strike-2019-09"))
+    #expect(before.output == "0 of 0 events as of 2018-01-01\n")
+  }
+
   @Test func searchTakesFiltersAndGivesTheBrowsersOrderAndGroups() throws {
     let result = try muster("search", "kind:statement since:2020-12 grade:<=C2", "--json")
     #expect(result.status == 0, "\(result.errors)")

@@ -318,11 +318,11 @@ import Testing
     let tribe = try actor("Shammar Tribal Militia (Iraq)", in: dataset)
     // Associated with state forces in AT1: that gives it no type.
     #expect(tribe.acledTypeCode == 4)
-    #expect(tribe.acledTypeEvents == [4: 2, 3: 1])
+    #expect(tribe.acledTypes == [.init(type: 4, events: 2), .init(type: 3, events: 1)])
     #expect(tribe.kind == .militia)
     let iran = try actor("Military Forces of Iran (1989-)", in: dataset)
     #expect(iran.acledTypeCode == 8)
-    #expect(iran.acledTypeEvents == [8: 1])
+    #expect(iran.acledTypes == [.init(type: 8, events: 1)])
     #expect(iran.kind == .armedForce)
     let police = try actor("Police Forces of Iraq (2020-)", in: dataset)
     #expect(police.kind == .armedForce)
@@ -348,7 +348,7 @@ import Testing
     #expect(outcome.summary.updated == 1)
     #expect(outcome.summary.unchanged == 4)
     let tribe = try actor("Shammar Tribal Militia (Iraq)", in: try writer.catalog.exportDataset())
-    #expect(tribe.acledTypeEvents == [4: 3])
+    #expect(tribe.acledTypes == [.init(type: 4, events: 3)])
     #expect(tribe.acledTypeCode == 4)
   }
 

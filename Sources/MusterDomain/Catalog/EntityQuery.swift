@@ -15,6 +15,9 @@ public struct EntityQuery: Hashable, Sendable {
   /// When set, the records this analyst pinned, of any kind, newest pin first (`kind`,
   /// `order` and `filter` do not apply).
   public var pinnedBy: String?
+  /// Whether events after `asOf` are left out, as the timeline leaves them: what had
+  /// happened by that day (`muster list events --as-of`).
+  public var endsAtAsOf = false
 
   /// A query from its fields.
   public init(

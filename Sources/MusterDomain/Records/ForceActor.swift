@@ -18,9 +18,9 @@ public struct ForceActor: Hashable, Sendable, Codable {
   /// ACLED's actor-type code (1–8), when imported from ACLED: the type it has in most of
   /// the events where it is a principal (`actor1`, `actor2`).
   public var acledTypeCode: Int?
-  /// Every ACLED type it has been a principal under, and in how many events: the analyst
-  /// sees a militia that ACLED also codes as rebels.
-  public var acledTypeEvents: [Int: Int] = [:]
+  /// Every ACLED type it has been a principal under, and in how many events, the most
+  /// frequent first: the analyst sees a militia that ACLED also codes as rebels.
+  public var acledTypes: [ACLEDTypeCount] = []
 
   /// An actor from its fields.
   public init(
@@ -34,6 +34,20 @@ public struct ForceActor: Hashable, Sendable, Codable {
     self.aliases = aliases
     self.description = description
     self.acledTypeCode = acledTypeCode
+  }
+}
+
+/// How many events gave an actor one ACLED type as a principal.
+public struct ACLEDTypeCount: Hashable, Sendable, Codable {
+  /// The ACLED actor type, 1–8.
+  public var type: Int
+  /// In how many events.
+  public var events: Int
+
+  /// A count from its fields.
+  public init(type: Int, events: Int) {
+    self.type = type
+    self.events = events
   }
 }
 

@@ -48,6 +48,9 @@ extension SQLiteCatalog {
         condition = sql
         filterArguments = values
       }
+      if query.endsAtAsOf, query.kind == .event, let day = query.asOf {
+        condition = "(\(condition)) AND event.date_first <= \(day.daysSinceEpoch)"
+      }
       let total =
         try db.value(
           Int.self, sql: "SELECT count(*) FROM \(table) WHERE \(condition)",

@@ -95,11 +95,10 @@ struct RecordLoader {
       kind: try row.value("kind", as: ActorKind.self),
       country: try row.get("country"), aliases: try aliases(.actor, rowid),
       description: try row.get("description"), acledTypeCode: try row.get("acled_type"))
-    for count in try db.rows(
-      sql: "SELECT type, events FROM actor_acled_type WHERE actor = ?", arguments: [rowid])
-    {
-      actor.acledTypeEvents[try count.get("type")] = try count.get("events")
-    }
+    actor.acledTypes = try db.rows(
+      sql: "SELECT type, events FROM actor_acled_type WHERE actor = ? ORDER BY events DESC, type",
+      arguments: [rowid]
+    ).map { ACLEDTypeCount(type: try $0.get("type"), events: try $0.get("events")) }
     return actor
   }
 

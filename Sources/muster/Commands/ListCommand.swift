@@ -12,7 +12,10 @@ struct ListCommand: ParsableCommand {
   @Argument(help: "What to list: actors, sites, deployments, events, sources, documents, ...")
   var kind: KindArgument
 
-  @Option(help: "Describe state as of this date (default: the end of the data).")
+  @Option(
+    help:
+      "Describe state as of this date (default: the end of the data); events after it are left out."
+  )
   var asOf: DateArgument?
 
   @Flag(help: "Most recent first instead of by name (events: newest first).")
@@ -34,10 +37,11 @@ struct ListCommand: ParsableCommand {
     try reportingFailures {
       let catalog = try DatabaseLocation.openForReading(global)
       let day = try defaultAsOf(catalog, asOf)
-      let page = try catalog.entities(
-        EntityQuery(
-          kind: kind.kind, order: recent ? .recent : .name, asOf: day, offset: offset,
-          limit: limit))
+      var query = EntityQuery(
+        kind: kind.kind, order: recent ? .recent : .name, asOf: day, offset: offset, limit: limit)
+      // Events after the day had not happened yet: left out, as the timeline leaves them.
+      query.endsAtAsOf = asOf != nil
+      let page = try catalog.entities(query)
       if format.json {
         try JSONOutput.print(page)
         return

@@ -9,13 +9,12 @@ extension DetailFormatter {
       EventDataset.acledActorTypes[code].map { "\(code) \($0)" } ?? String(code)
     }
     var text = name(main)
-    if let events = actor.acledTypeEvents[main] {
+    if let events = actor.acledTypes.first(where: { $0.type == main })?.events {
       text += " (\(events) event\(events == 1 ? "" : "s"))"
     }
-    let others = actor.acledTypeEvents.filter { $0.key != main }
-      .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+    let others = actor.acledTypes.filter { $0.type != main }
     if !others.isEmpty {
-      text += "; also " + others.map { "\(name($0.key)) (\($0.value))" }.joined(separator: ", ")
+      text += "; also " + others.map { "\(name($0.type)) (\($0.events))" }.joined(separator: ", ")
     }
     return text
   }

@@ -26,5 +26,7 @@ let package = Package(
       name: "fuzz-keys", dependencies: [fuzzable, support], swiftSettings: library),
     .executableTarget(
       name: "fuzz-sanitiser", dependencies: [fuzzable, support], swiftSettings: library),
+    .executableTarget(
+      name: "fuzz-json", dependencies: [fuzzable, support], swiftSettings: library),
   ]
 )

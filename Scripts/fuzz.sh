@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
-targets=(fuzz-dataset fuzz-acled fuzz-ucdp fuzz-query fuzz-keys fuzz-sanitiser)
+targets=(fuzz-dataset fuzz-acled fuzz-ucdp fuzz-query fuzz-keys fuzz-sanitiser fuzz-json)
 work=.build-fuzz
 mkdir -p "$work"
 if ! swift build --package-path Fuzz --scratch-path "$work/build" -c release \

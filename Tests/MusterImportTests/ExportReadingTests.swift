@@ -109,6 +109,15 @@ import Testing
     #expect(error?.isEndOfInput == false)
   }
 
+  @Test func aBrokenByteOrderMarkIsAnErrorNotACrash() {
+    // Found by fuzz-json: 0xEF then a NUL read past the end of the input.
+    for bytes: [UInt8] in [[0xEF, 0x00], [0xEF], [0xEF, 0xBB, 0xBF]] {
+      var reader = JSONRecordReader(bytes: bytes)
+      let error = #expect(throws: JSONReadError.self) { try reader.next() }
+      #expect(error?.line == 1)
+    }
+  }
+
   @Test func aJSONFileCutShortSaysSo() {
     let error = #expect(throws: JSONReadError.self) {
       try Self.records(#"[{"a": 1}, {"b": "half"#)

@@ -17,6 +17,14 @@ final class CheckingSink: EventDatasetImporting, ImportedEventSink {
 
   func add(_ event: ImportedEvent) throws -> ImportedEventOutcome {
     precondition(!event.externalID.isEmpty)
+    for participant in event.participants { precondition(!participant.name.isEmpty) }
+    for coalition in event.coalitions {
+      precondition(coalition.members.count > 1)
+      precondition(
+        coalition.members.allSatisfy { member in
+          event.participants.contains { $0.name == member }
+        })
+    }
     precondition(event.date.first <= event.date.last)
     _ = event.foldedText
     count += 1
@@ -41,6 +49,7 @@ public func fuzzEventDatasetImport(
       path: path, options: EventDatasetImport.Options(format: format), writer: CheckingSink(),
       report: { precondition($0.line >= 0) })
   } catch is ImportProblems {
+  } catch is EventDatasetImport.TooManySkipped {
   } catch {
     preconditionFailure("unexpected error: \(error)")
   }

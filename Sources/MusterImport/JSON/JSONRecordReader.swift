@@ -118,7 +118,12 @@ public struct JSONRecordReader: Sendable {
     try input.skipWhitespace()
     // A byte-order mark.
     if try input.peek() == 0xEF {
-      for _ in 0..<3 { input.advance() }
+      for expected: UInt8 in [0xEF, 0xBB, 0xBF] {
+        guard try input.peek() == expected else {
+          throw input.error("expected an array of records or a page with a Result array")
+        }
+        input.advance()
+      }
       try input.skipWhitespace()
     }
     switch try input.peek() {

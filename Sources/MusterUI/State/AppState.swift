@@ -75,6 +75,18 @@ public struct AppState: Equatable, Sendable {
     return 0
   }
 
+  /// Whether the filter bar is open.
+  ///
+  /// A plain flag, read before `input` is replaced: copying the prompt out of `input`
+  /// and then assigning `input` crashes the Swift 6.3 optimiser (CopyPropagation) in
+  /// release builds.
+  var isFilterPrompt: Bool {
+    switch input {
+    case .search(.filter): true
+    default: false
+    }
+  }
+
   /// The search or filter bar that is open, if one is.
   public var searchPrompt: SearchState.Prompt? {
     if case .search(let prompt) = input { return prompt }

@@ -58,7 +58,7 @@ extension AppState {
   /// Enter in the bar.
   mutating func submitSearch() -> [Effect] {
     let text = search.text.trimmingWhitespace
-    let prompt = searchPrompt
+    let isFilter = isFilterPrompt
     guard search.error == nil else { return [] }
     input = .browsing
     var effects: [Effect] = []
@@ -68,8 +68,7 @@ extension AppState {
       if search.history.count > SearchState.historyLimit { search.history.removeFirst() }
       effects.append(.rememberQuery(text))
     }
-    switch prompt {
-    case .filter:
+    if isFilter {
       search.filter = (try? SearchQuery.parse(text)).flatMap { $0.isEmpty ? nil : $0 }
       message = search.filter == nil ? "filter cleared" : nil
       // Other tabs' counts are the unfiltered ones until they are shown again.
@@ -77,22 +76,21 @@ extension AppState {
       list.selected = 0
       list.scroll = 0
       return effects + reloadForTimeCursor()
-    case .search, nil:
-      // The results stay and take the keyboard.
-      focus = .list
-      if search.results.query == nil { return effects + restoreSavedView() }
-      return effects + showSelectedResult()
     }
+    // The results stay and take the keyboard.
+    focus = .list
+    if search.results.query == nil { return effects + restoreSavedView() }
+    return effects + showSelectedResult()
   }
 
   /// Esc in the bar, or in the results: everything as it was before `/`.
   mutating func cancelSearch() -> [Effect] {
-    let prompt = searchPrompt
+    let wasFilter = isFilterPrompt
     input = .browsing
     search.error = nil
     search.isLoading = false
     search.generation += 1
-    guard prompt != .filter else { return [] }
+    guard !wasFilter else { return [] }
     return restoreSavedView()
   }
 

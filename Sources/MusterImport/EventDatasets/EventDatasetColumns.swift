@@ -6,6 +6,8 @@ struct EventDatasetColumns {
   let names: [String]
   let positions: [String: Int]
   let file: String
+  /// The import's normalised names (see `NameText.Cache`).
+  let nameCache = NameText.Cache()
 
   /// Columns from a header row; `aliases` maps older names to the current ones
   /// (`ally_actor_1` to `assoc_actor_1`), used when the current one is absent.
@@ -51,7 +53,7 @@ struct EventDatasetRow {
   /// A name in a column, with its spaces made plain and single and its characters composed
   /// (NFC), so one name written two ways is one record; `nil` when empty.
   func name(_ column: String) -> String? {
-    let value = NameText.normalized(text(column))
+    let value = columns.nameCache.normalized(text(column))
     return value.isEmpty ? nil : value
   }
 
@@ -130,7 +132,7 @@ struct EventDatasetRow {
     if value.isEmpty { return [] }
     var seen: Set<String> = []
     return value.split(separator: separator).compactMap { part in
-      let name = NameText.normalized(String(part))
+      let name = columns.nameCache.normalized(String(part))
       guard !name.isEmpty, seen.insert(name).inserted else { return nil }
       return name
     }

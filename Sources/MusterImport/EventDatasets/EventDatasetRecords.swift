@@ -19,12 +19,14 @@ struct EventDatasetRecords: Sendable {
     var problem: (message: String, reason: String)?
   }
 
-  private enum Source: Sendable {
-    case csv(CSVReader)
-    case json(JSONRecordReader, keyIndex: [String: Int], pending: JSONRecordReader.Record?)
-  }
-
-  private var source: Source
+  /// One of the two is set; each is mutated in place (an enum's payload would be copied
+  /// out and back for every row).
+  private var csv: CSVReader?
+  private var json: JSONRecordReader?
+  /// A JSON file's keys, lowercased, and their columns.
+  private var keyIndex: [String: Int] = [:]
+  /// The first JSON record, read to make the header and not yet handed out.
+  private var pending: JSONRecordReader.Record?
   /// The header row: column names as the file writes them.
   let header: [String]
   private let file: String
@@ -50,11 +52,11 @@ struct EventDatasetRecords: Sendable {
           message: "the file holds no records; expected an array of ACLED or UCDP rows")
       }
       header = first.pairs.map(\.key)
-      var keyIndex: [String: Int] = [:]
       for (index, key) in header.enumerated() where keyIndex[key.lowercased()] == nil {
         keyIndex[key.lowercased()] = index
       }
-      source = .json(reader, keyIndex: keyIndex, pending: first)
+      json = reader
+      pending = first
     } else {
       var reader = CSVReader(fileDescriptor: descriptor)
       let first: CSVReader.Record?
@@ -69,7 +71,7 @@ struct EventDatasetRecords: Sendable {
           message: "the file is empty; expected a header row of ACLED or UCDP columns")
       }
       header = first.fields
-      source = .csv(reader)
+      csv = reader
     }
   }
 
@@ -85,55 +87,46 @@ struct EventDatasetRecords: Sendable {
   }
 
   /// Bytes read so far.
-  var bytesRead: Int {
-    switch source {
-    case .csv(let reader): reader.bytesRead
-    case .json(let reader, _, _): reader.bytesRead
-    }
-  }
+  var bytesRead: Int { csv?.bytesRead ?? json?.bytesRead ?? 0 }
 
   /// The next row, or `nil` after the last; throws when the rest of the file cannot be
   /// read (a read error, or JSON that is not JSON).
   mutating func next() throws(ImportProblem) -> Record? {
     guard !finished else { return nil }
-    switch source {
-    case .csv(var reader):
-      defer { source = .csv(reader) }
+    if csv != nil {
       let next: CSVReader.Record?
       do {
-        next = try reader.next()
+        next = try csv?.next()
       } catch {
         throw ImportProblem(file: file, line: 0, column: 0, message: error.description)
       }
-      guard let record = next else { return nil }
-      return csvRecord(record)
-    case .json(var reader, let keyIndex, let pending):
-      let next: JSONRecordReader.Record?
-      if let pending {
-        next = pending
-      } else {
-        do {
-          next = try reader.next()
-        } catch  where error.isEndOfInput {
-          // A file cut short: the row it ends in is reported, and there is nothing after.
-          finished = true
-          return Record(
-            fields: [], line: error.line,
-            problem: ("the file ends inside this record: it may have been cut short", "cut short"))
-        } catch {
-          throw ImportProblem(
-            file: file, line: error.line, column: error.column, message: error.message,
-            reason: "unreadable JSON")
-        }
-      }
-      source = .json(reader, keyIndex: keyIndex, pending: nil)
-      guard let record = next else { return nil }
-      var fields = [String](repeating: "", count: header.count)
-      for (key, value) in record.pairs {
-        if let index = keyIndex[key] ?? keyIndex[key.lowercased()] { fields[index] = value }
-      }
-      return Record(fields: fields, line: record.line, problem: nil)
+      return next.map(csvRecord)
     }
+    let next: JSONRecordReader.Record?
+    if let first = pending {
+      pending = nil
+      next = first
+    } else {
+      do {
+        next = try json?.next()
+      } catch  where error.isEndOfInput {
+        // A file cut short: the row it ends in is reported, and there is nothing after.
+        finished = true
+        return Record(
+          fields: [], line: error.line,
+          problem: ("the file ends inside this record: it may have been cut short", "cut short"))
+      } catch {
+        throw ImportProblem(
+          file: file, line: error.line, column: error.column, message: error.message,
+          reason: "unreadable JSON")
+      }
+    }
+    guard let record = next else { return nil }
+    var fields = [String](repeating: "", count: header.count)
+    for (key, value) in record.pairs {
+      if let index = keyIndex[key] ?? keyIndex[key.lowercased()] { fields[index] = value }
+    }
+    return Record(fields: fields, line: record.line, problem: nil)
   }
 
   private func csvRecord(_ record: CSVReader.Record) -> Record {

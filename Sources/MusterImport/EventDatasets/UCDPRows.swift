@@ -62,7 +62,7 @@ struct UCDPRows {
     var coalitions: [ImportedCoalition] = []
     for (side, role) in [(Optional(sideA), ParticipantRole.actor1), (row.name("side_b"), .actor2)] {
       guard let side else { continue }
-      let members = Self.members(of: side)
+      let members = Self.members(of: side, names: columns.nameCache)
       let isGovernment = Self.isGovernment(side: role, violence: violence, row: row)
       for member in members {
         participants.append(
@@ -149,11 +149,11 @@ struct UCDPRows {
   }
 
   /// A side's actors: UCDP joins the members of a coalition with commas.
-  static func members(of side: String) -> [String] {
+  static func members(of side: String, names: NameText.Cache) -> [String] {
     guard side.contains(",") else { return [side] }
     var seen: Set<String> = []
     return side.split(separator: ",").compactMap { part in
-      let name = NameText.normalized(String(part))
+      let name = names.normalized(String(part))
       guard !name.isEmpty, seen.insert(name).inserted else { return nil }
       return name
     }

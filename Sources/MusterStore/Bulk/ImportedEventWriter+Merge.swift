@@ -132,21 +132,41 @@ struct RowidSet {
 /// How many events gave each actor each ACLED type as a principal (`actor1`, `actor2`),
 /// counted as an import goes; written at the end, when each actor takes its most frequent
 /// type (and the kind that type makes), the others kept beside it.
+///
+/// The counts are a flat array indexed by actor rowid and type: actors are numbered densely,
+/// and a dictionary lookup on every participant of a million events cost the writing thread
+/// more than the rest of the tally.
 struct ACLEDTypeTally {
-  private var changes: [Int64: [Int: Int]] = [:]
+  /// Nine counts (types 0–8) an actor, from rowid 0.
+  private var changes: [Int32] = []
+  /// Whether an actor's counts changed, by rowid; and those actors in order.
+  private var isTouched: [Bool] = []
+  private var touched: [Int64] = []
 
-  mutating func count(actor: Int64, type: Int, _ change: Int) {
-    changes[actor, default: [:]][type, default: 0] += change
+  mutating func count(actor: Int64, type: Int, _ change: Int32) {
+    guard actor >= 0, actor < 1 << 26, (0...8).contains(type) else { return }
+    let index = Int(actor)
+    if index >= isTouched.count {
+      let grown = max(index + 1, isTouched.count * 2)
+      isTouched += [Bool](repeating: false, count: grown - isTouched.count)
+      changes += [Int32](repeating: 0, count: grown * 9 - changes.count)
+    }
+    if !isTouched[index] {
+      isTouched[index] = true
+      touched.append(actor)
+    }
+    changes[index * 9 + type] += change
   }
 
   func write(_ db: Database) throws {
-    for (actor, types) in changes {
-      for (type, change) in types where change != 0 {
+    for actor in touched {
+      let base = Int(actor) * 9
+      for type in 1...8 where changes[base + type] != 0 {
         try db.execute(
           sql: """
             INSERT INTO actor_acled_type(actor, type, events) VALUES (?, ?, ?)
             ON CONFLICT(actor, type) DO UPDATE SET events = events + excluded.events
-            """, arguments: [actor, type, change])
+            """, arguments: [actor, type, Int(changes[base + type])])
       }
       try db.execute(
         sql: "DELETE FROM actor_acled_type WHERE actor = ? AND events <= 0", arguments: [actor])

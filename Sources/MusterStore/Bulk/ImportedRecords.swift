@@ -17,6 +17,8 @@ final class ImportedRecords {
   private var areas: [String: Int64] = [:]
   private var sources: [NameKey: (rowid: Int64, reliability: Int)] = [:]
   private var takenSourceIDs: Set<String> = []
+  /// Slugs, sort keys and search keys of the names this import met.
+  private let facts = NameFacts()
   /// Coalition memberships recorded by this import.
   private var memberships: Set<Pair> = []
   private let insertNameKey: RawStatement
@@ -162,14 +164,14 @@ final class ImportedRecords {
     let key = PlaceKey(
       dataset: dataset, name: place.name, latitude: place.location?.latitude,
       longitude: place.location?.longitude, country: place.country)
-    return placesByKey[key] ?? places[Self.placeID(place, dataset: dataset)]
+    return placesByKey[key] ?? places[placeID(place, dataset: dataset)]
   }
 
   /// `site:acled:albu-kamal@34.45,40.92`: a place's id, by name and coordinates (or country).
-  static func placeID(_ place: ImportedPlace, dataset: EventDataset) -> String {
+  func placeID(_ place: ImportedPlace, dataset: EventDataset) -> String {
     let coordinates =
-      place.location.map { "\($0.latitude),\($0.longitude)" } ?? slug(place.country)
-    return "site:\(dataset.rawValue):" + slug(place.name) + "@" + coordinates
+      place.location.map { "\($0.latitude),\($0.longitude)" } ?? facts.of(place.country).slug
+    return "site:\(dataset.rawValue):" + facts.of(place.name).slug + "@" + coordinates
   }
 
   /// The place's site, creating it and the areas it lies in as needed.
@@ -179,7 +181,7 @@ final class ImportedRecords {
       longitude: place.location?.longitude, country: place.country)
     if let rowid = placesByKey[key] { return rowid }
     let prefix = "site:\(dataset.rawValue):"
-    let id = Self.placeID(place, dataset: dataset)
+    let id = placeID(place, dataset: dataset)
     if let rowid = places[id] {
       placesByKey[key] = rowid
       return rowid
@@ -187,7 +189,7 @@ final class ImportedRecords {
     var parent: Int64?
     var path: [String] = []
     for (depth, area) in ([place.country] + place.areas).enumerated() {
-      path.append(Self.slug(area))
+      path.append(facts.of(area).slug)
       let areaID = prefix + "area:" + path.joined(separator: "/")
       if let known = areas[areaID] {
         parent = known
@@ -220,7 +222,7 @@ final class ImportedRecords {
           longitude, location_precision, location_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
-        id, name, SortKey.of(name), kind.rawValue, parent, country, admin.first,
+        id, name, facts.of(name).sortKey, kind.rawValue, parent, country, admin.first,
         admin.count > 1 ? admin[1] : nil, location?.latitude, location?.longitude,
         location?.precision.rawValue, location?.nativeCode,
       ])
@@ -235,15 +237,13 @@ final class ImportedRecords {
   private func indexNamedRecord(
     _ kind: RecordKind, _ rowid: Int64, name: String, body: [String]
   ) throws {
-    let keys = SearchKey.nameKeys(name)
-    let names = ([SearchKey.indexText(name)] + keys.filter { $0.wordOffset == 0 }.map(\.key))
-      .joined(separator: " ")
+    let named = facts.of(name)
     let key = SearchDocument(kind: kind, rowid: rowid, day: nil, names: "", body: "").key
     namedEntries.append(
       NamedEntry(
-        key: key, kind: kind, rowid: rowid, names: names,
+        key: key, kind: kind, rowid: rowid, names: named.names,
         body: SearchKey.indexText(body.joined(separator: " \n "))))
-    for nameKey in keys {
+    for nameKey in named.keys {
       insertNameKey.bind(1, nameKey.key)
       insertNameKey.bind(2, kind.code)
       insertNameKey.bind(3, rowid)

@@ -139,6 +139,54 @@ def bench_acled(sizes=(100_000, 1_000_000), runs=3):
         row(name, "100k ACLED rows", f"{float(value):,.0f} {unit}", note)
 
 
+REALDATA = os.path.join(ROOT, "..", "shared", "realdata", "ucdp-ged-syria-19.1-knapply.csv")
+
+
+def ucdp_json(copies=18):
+    """A UCDP API page of about 300,000 GED rows (a whole download), made from the real
+    Syria extract (CC BY 4.0, UCDP GED 19.1) repeated with fresh ids; None without it."""
+    path = os.path.join(WORK, f"ucdp-page-{copies}x.json")
+    if os.path.exists(path):
+        return path
+    if not os.path.exists(REALDATA):
+        return None
+    # In a process of its own: a child forked from a grown parent would report the
+    # parent's memory as its own peak.
+    script = (
+        "import csv, json, sys\n"
+        "rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))\n"
+        "records = []\n"
+        "for copy in range(int(sys.argv[3])):\n"
+        "    for index, source in enumerate(rows):\n"
+        "        record = {k: (None if v == '' else v) for k, v in source.items()}\n"
+        "        record['id'] = copy * len(rows) + index + 1\n"
+        "        records.append(record)\n"
+        "json.dump({'TotalCount': len(records), 'TotalPages': 1, 'Result': records},\n"
+        "          open(sys.argv[2], 'w', encoding='utf-8'))\n")
+    subprocess.run([sys.executable, "-c", script, REALDATA, path, str(copies)], check=True)
+    return path
+
+
+def bench_json():
+    """Issue 17: UCDP JSON, streamed by Muster against Foundation's whole-document parse."""
+    path = ucdp_json()
+    if path is None:
+        row("UCDP JSON, ~300k rows", "skipped", "-", f"needs {REALDATA}")
+        return
+    bench = os.path.join(ROOT, ".build", "release", "muster-bench")
+    for mode, label in (("json", "Muster's streaming reader"),
+                        ("json-foundation", "Foundation JSONSerialization")):
+        seconds, rss, out = run([bench, mode, path])
+        name, value, unit, note = out.strip().split("\t")
+        row("UCDP JSON, ~300k rows", f"read records: {label}", f"{float(value):,.0f} {unit}",
+            f"{note}; peak RSS {rss:.0f} MB")
+    db = os.path.join(WORK, "ucdp-json.db")
+    fresh(db)
+    seconds, rss, _ = run([MUSTER, "--db", db, "import", path])
+    row("UCDP JSON, ~300k rows", "muster import (whole import)", f"{seconds:.1f} s",
+        f"peak RSS {rss:.0f} MB; file {os.path.getsize(path) / 1e6:.0f} MB")
+
+
 def acled_database(rows):
     """A database imported from the generated ACLED file, reused when it is there."""
     db = os.path.join(WORK, f"acled-{rows}.db")
@@ -290,8 +338,8 @@ def bench_kiosk():
 
 
 BENCHMARKS = {
-    "native": bench_native, "acled": bench_acled, "browser": bench_browser, "search": bench_search,
-    "kiosk": bench_kiosk,
+    "native": bench_native, "acled": bench_acled, "json": bench_json, "browser": bench_browser,
+    "search": bench_search, "kiosk": bench_kiosk,
 }
 
 

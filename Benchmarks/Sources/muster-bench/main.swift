@@ -3,6 +3,8 @@
 // Usage: muster-bench csv FILE   — rows/s of Muster's CSV reader and of yaslab/CSV.swift
 //        muster-bench browse DB  — per-key apply + effects + render times in the browser
 //        muster-bench search DB  — keystroke to finished frame, typing two words in `/`
+//        muster-bench json FILE  — records/s of Muster's streaming JSON reader
+//        muster-bench json-foundation FILE — the same with Foundation's JSONSerialization
 // Prints one line per measure: `name<TAB>value<TAB>unit<TAB>note`, which Benchmarks/run.py
 // turns into rows of its table.
 import Foundation
@@ -104,6 +106,8 @@ case "search": try benchSearch(arguments[2], words: ["hydroelectric", "reportedl
 case "fold": benchFold()
 case "parse": try benchParse(arguments[2])
 case "browse": try benchBrowse(arguments[2])
+case "json": try benchJSONStreaming(arguments[2])
+case "json-foundation": try benchJSONFoundation(arguments[2])
 default:
   FileHandle.standardError.write(Data("unknown benchmark \(arguments[1])\n".utf8))
   exit(64)

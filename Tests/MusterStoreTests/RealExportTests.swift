@@ -455,3 +455,54 @@ import Testing
     }
   }
 }
+
+/// The writer's compact bookkeeping: rowids as bits, type counts as an array, both with a
+/// fallback for numbers far beyond a dense numbering.
+@Suite struct ImportBookkeepingTests {
+  @Test func aRowidSetHoldsDenseAndFarRowids() {
+    var set = RowidSet()
+    for rowid: Int64 in [0, 1, 63, 64, 1_000_000, RowidSet.denseLimit + 5] { set.insert(rowid) }
+
+    for rowid: Int64 in [0, 1, 63, 64, 1_000_000, RowidSet.denseLimit + 5] {
+      #expect(set.contains(rowid), "\(rowid)")
+    }
+    for rowid: Int64 in [2, 62, 65, 999_999, RowidSet.denseLimit + 4, -1] {
+      #expect(!set.contains(rowid), "\(rowid)")
+    }
+  }
+
+  @Test func theTallyWritesEachActorsMostFrequentTypeWhateverItsRowid() throws {
+    let folder = try TemporaryFolder("muster-tally")
+    let writer = try SQLiteCatalog.openWritable(at: folder.file("muster.db"))
+    let far: Int64 = 1 << 30
+    try writer.catalog.database.write { db in
+      for (rowid, name) in [(Int64(3), "Near militia"), (far, "Far militia")] {
+        try db.execute(
+          sql: """
+            INSERT INTO actor(rowid, id, name, sort_key, kind) VALUES (?, ?, ?, ?, 'organization')
+            """, arguments: [rowid, "actor:acled:\(rowid)", name, name.lowercased()])
+      }
+      var tally = ACLEDTypeTally()
+      for actor in [Int64(3), far] {
+        tally.count(actor: actor, type: 3, 1)
+        tally.count(actor: actor, type: 4, 1)
+        tally.count(actor: actor, type: 4, 1)
+        tally.count(actor: actor, type: 2, 1)
+        tally.count(actor: actor, type: 2, -1)
+      }
+      try tally.write(db)
+    }
+
+    let rows = try writer.catalog.database.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT actor, type, events FROM actor_acled_type ORDER BY actor, type"
+      ).map { "\($0["actor"] as Int64) \($0["type"] as Int) \($0["events"] as Int)" }
+    }
+    #expect(rows == ["3 3 1", "3 4 2", "\(far) 3 1", "\(far) 4 2"])
+    let actors = try writer.catalog.database.read { db in
+      try Row.fetchAll(db, sql: "SELECT acled_type, kind FROM actor ORDER BY rowid")
+        .map { "\($0["acled_type"] as Int) \($0["kind"] as String)" }
+    }
+    #expect(actors == ["4 militia", "4 militia"])
+  }
+}

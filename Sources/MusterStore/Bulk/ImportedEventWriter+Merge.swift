@@ -1,5 +1,4 @@
 import GRDB
-import GRDBSQLite
 import MusterDomain
 
 extension ImportedEventWriter {
@@ -84,21 +83,10 @@ extension ImportedEventWriter {
         arguments: [rowid]) ?? 0
     for report in event.reports where cited.insert(report.sourceName).inserted {
       let source = try records.source(report.sourceName, dataset: event.dataset)
-      let published = report.published ?? event.date
-      insertDocument.bind(
-        1, "document:\(event.dataset.rawValue):\(event.externalID):\(position + 1)")
-      insertDocument.bind(2, source.rowid)
-      insertDocument.bind(3, report.title ?? "")
-      insertDocument.bind(4, published.first.daysSinceEpoch)
-      insertDocument.bind(5, published.last.daysSinceEpoch)
-      insertDocument.bind(6, published.precision.rawValue)
-      insertDocument.bind(7, published.nativeCode)
-      try insertDocument.run()
-      insertCitation.bind(1, rowid)
-      insertCitation.bind(2, position)
-      insertCitation.bind(3, sqlite3_last_insert_rowid(insertDocument.connection))
-      insertCitation.bind(4, report.credibility.rawValue)
-      try insertCitation.run()
+      try write(
+        report, of: event,
+        as: "document:\(event.dataset.rawValue):\(event.externalID):\(position + 1)",
+        source: source.rowid, claim: rowid, position: position)
       position += 1
       added += 1
     }
@@ -109,17 +97,19 @@ extension ImportedEventWriter {
 /// A set of rowids as bits: an import's events are numbered densely, so a million of them
 /// take 128 KB where a `Set<Int64>` takes tens of megabytes.
 struct RowidSet {
+  /// Rowids below this are bits (at most 32 MB); any above, a set.
+  static let denseLimit: Int64 = 1 << 28
   private var words: [UInt64] = []
   private var sparse: Set<Int64> = []
 
   func contains(_ rowid: Int64) -> Bool {
-    guard rowid >= 0, rowid < 1 << 32 else { return sparse.contains(rowid) }
+    guard rowid >= 0, rowid < Self.denseLimit else { return sparse.contains(rowid) }
     let word = Int(rowid >> 6)
     return word < words.count && words[word] & (1 << UInt64(rowid & 63)) != 0
   }
 
   mutating func insert(_ rowid: Int64) {
-    guard rowid >= 0, rowid < 1 << 32 else {
+    guard rowid >= 0, rowid < Self.denseLimit else {
       sparse.insert(rowid)
       return
     }
@@ -142,9 +132,17 @@ struct ACLEDTypeTally {
   /// Whether an actor's counts changed, by rowid; and those actors in order.
   private var isTouched: [Bool] = []
   private var touched: [Int64] = []
+  /// Counts of actors numbered beyond the array.
+  private var sparse: [Int64: [Int32]] = [:]
 
   mutating func count(actor: Int64, type: Int, _ change: Int32) {
-    guard actor >= 0, actor < 1 << 26, (0...8).contains(type) else { return }
+    guard (0...8).contains(type) else { return }
+    guard actor >= 0, actor < 1 << 22 else {
+      // Far beyond any dense numbering: counted aside.
+      if sparse[actor] == nil { touched.append(actor) }
+      sparse[actor, default: [Int32](repeating: 0, count: 9)][type] += change
+      return
+    }
     let index = Int(actor)
     if index >= isTouched.count {
       let grown = max(index + 1, isTouched.count * 2)
@@ -160,13 +158,13 @@ struct ACLEDTypeTally {
 
   func write(_ db: Database) throws {
     for actor in touched {
-      let base = Int(actor) * 9
-      for type in 1...8 where changes[base + type] != 0 {
+      let counts = sparse[actor] ?? Array(changes[Int(actor) * 9..<Int(actor) * 9 + 9])
+      for type in 1...8 where counts[type] != 0 {
         try db.execute(
           sql: """
             INSERT INTO actor_acled_type(actor, type, events) VALUES (?, ?, ?)
             ON CONFLICT(actor, type) DO UPDATE SET events = events + excluded.events
-            """, arguments: [actor, type, Int(changes[base + type])])
+            """, arguments: [actor, type, Int(counts[type])])
       }
       try db.execute(
         sql: "DELETE FROM actor_acled_type WHERE actor = ? AND events <= 0", arguments: [actor])

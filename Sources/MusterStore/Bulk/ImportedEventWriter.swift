@@ -40,8 +40,8 @@ final class ImportedEventWriter: ImportedEventSink {
   private let updateEvent: RawStatement
   let insertParticipant: RawStatement
   let readEventForMerge: RawStatement
-  let insertDocument: RawStatement
-  let insertCitation: RawStatement
+  private let insertDocument: RawStatement
+  private let insertCitation: RawStatement
 
   struct ExistingEvent {
     let rowid: Int64
@@ -185,21 +185,9 @@ final class ImportedEventWriter: ImportedEventSink {
     }
     try records.coalitions(event.coalitions, dataset: event.dataset)
     for (position, entry) in reports.enumerated() {
-      let published = entry.report.published ?? event.date
-      insertDocument.bind(1, entry.document)
-      insertDocument.bind(2, entry.source)
-      // An untitled report is titled when shown, from its source (see RecordLoader).
-      insertDocument.bind(3, entry.report.title ?? "")
-      insertDocument.bind(4, published.first.daysSinceEpoch)
-      insertDocument.bind(5, published.last.daysSinceEpoch)
-      insertDocument.bind(6, published.precision.rawValue)
-      insertDocument.bind(7, published.nativeCode)
-      try insertDocument.run()
-      insertCitation.bind(1, rowid)
-      insertCitation.bind(2, position)
-      insertCitation.bind(3, sqlite3_last_insert_rowid(insertDocument.connection))
-      insertCitation.bind(4, entry.report.credibility.rawValue)
-      try insertCitation.run()
+      try write(
+        entry.report, of: event, as: entry.document, source: entry.source, claim: rowid,
+        position: position)
     }
     if let site { touchedSites.insert(site) }
 
@@ -215,6 +203,28 @@ final class ImportedEventWriter: ImportedEventSink {
     }
     counts.updated += 1
     return .updated
+  }
+
+  /// One source's report of an event: its document, and the event's citation of it.
+  func write(
+    _ report: ImportedReport, of event: ImportedEvent, as document: String, source: Int64,
+    claim rowid: Int64, position: Int
+  ) throws {
+    let published = report.published ?? event.date
+    insertDocument.bind(1, document)
+    insertDocument.bind(2, source)
+    // An untitled report is titled when shown, from its source (see RecordLoader).
+    insertDocument.bind(3, report.title ?? "")
+    insertDocument.bind(4, published.first.daysSinceEpoch)
+    insertDocument.bind(5, published.last.daysSinceEpoch)
+    insertDocument.bind(6, published.precision.rawValue)
+    insertDocument.bind(7, published.nativeCode)
+    try insertDocument.run()
+    insertCitation.bind(1, rowid)
+    insertCitation.bind(2, position)
+    insertCitation.bind(3, sqlite3_last_insert_rowid(insertDocument.connection))
+    insertCitation.bind(4, report.credibility.rawValue)
+    try insertCitation.run()
   }
 
   private func lookUp(_ id: String) throws -> ExistingEvent? {

@@ -40,7 +40,7 @@ import Testing
   @Test func theMigrationsMakeTheSchemaTheReleasedCodeMade() throws {
     let (_, queue) = try Self.freshDatabase()
     let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/schema-v6.txt")
+      .appendingPathComponent("Fixtures/schema-v7.txt")
 
     let made = try queue.read { try Self.schema(of: $0) }
 
@@ -118,5 +118,12 @@ import Testing
     let found = try catalog.search(SearchRequest(query: SearchQuery(words: "zarif")))
     #expect(found.hits.map(\.record.rawValue) == ["event:statement"])
     #expect(try catalog.summary().count(of: .event) == 2)
+    // v7 keyed the names already stored: another romanisation and a misspelling find them.
+    let romanised = try catalog.search(SearchRequest(query: SearchQuery(words: "Alboo Kemal")))
+    #expect(romanised.hits.first?.record.rawValue == "site:albu-kamal")
+    #expect(romanised.hits.first?.tier == .transliteration)
+    let misspelt = try catalog.search(SearchRequest(query: SearchQuery(words: "Albu Kamak")))
+    #expect(misspelt.hits.first?.record.rawValue == "site:albu-kamal")
+    #expect(misspelt.hits.first?.tier == .closeMatch)
   }
 }

@@ -37,7 +37,9 @@ import Testing
     #expect(found.first == "site:albu-kamal")
     #expect(found.contains("site:imam-ali-base"))
     #expect(found.contains("site:al-heri"))
-    #expect(results.hits.first?.tier == .exactName)
+    // `Abu Kamal` is one of the town's aliases; its name is `Albu Kamal`.
+    #expect(results.hits.first?.tier == .alias)
+    #expect(results.hits.first?.matched == MatchExplanation(name: "Abu Kamal", isAlias: true))
   }
 
   @Test func namesRankAboveTextMatches() throws {

@@ -134,19 +134,82 @@ public struct SearchMatches: Hashable, Sendable {
 }
 
 /// How well a hit matched, best first.
-public enum MatchTier: Int, Hashable, Comparable, Sendable, Codable {
-  /// The query is a name or alias, spelled any way.
+public enum MatchTier: Int, Hashable, Comparable, Sendable, Codable, CaseIterable {
+  /// The query is the record's name, spelled any way.
   case exactName = 0
+  /// The query is one of the record's aliases, spelled any way.
+  case alias = 1
   /// The query starts a name or alias.
-  case namePrefix = 1
+  case namePrefix = 2
   /// The query starts a later word of a name or alias.
-  case wordPrefix = 2
+  case wordPrefix = 3
+  /// The query is (or starts) a name or alias under the transliteration key: romanised
+  /// another way, or in another script.
+  case transliteration = 4
+  /// A word of the query is a close misspelling of a word of a name or alias.
+  case closeMatch = 5
   /// The query's words occur in the record's text.
-  case text = 3
+  case text = 6
 
   /// Orders two values; see the type's documentation for the order.
   public static func < (lhs: MatchTier, rhs: MatchTier) -> Bool {
     lhs.rawValue < rhs.rawValue
+  }
+
+  /// The tier's name in JSON and `search --explain`.
+  public var name: String {
+    switch self {
+    case .exactName: "name"
+    case .alias: "alias"
+    case .namePrefix: "name prefix"
+    case .wordPrefix: "word prefix"
+    case .transliteration: "transliteration"
+    case .closeMatch: "close match"
+    case .text: "text"
+    }
+  }
+
+  /// Decodes a tier from its name.
+  public init(from decoder: any Decoder) throws {
+    let name = try decoder.singleValueContainer().decode(String.self)
+    guard let tier = Self.allCases.first(where: { $0.name == name }) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "no match tier \(name)"))
+    }
+    self = tier
+  }
+
+  /// Encodes the tier as its name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(name)
+  }
+}
+
+/// Which spelling of a record a search hit matched, and how.
+public struct MatchExplanation: Hashable, Sendable, Codable {
+  /// The name or alias that matched, as the record spells it.
+  public var name: String
+  /// Whether `name` is an alias rather than the record's name.
+  public var isAlias: Bool
+  /// The transliteration key both spellings share, for a transliteration match.
+  public var key: String?
+
+  /// An explanation from its fields.
+  public init(name: String, isAlias: Bool, key: String? = nil) {
+    self.name = name
+    self.isAlias = isAlias
+    self.key = key
+  }
+
+  /// What the detail of a hit says: `matched as: alias «…»`, `close match to «…»`.
+  public func phrase(for tier: MatchTier) -> String {
+    let what = (isAlias ? "alias " : "") + "«\(name)»"
+    switch tier {
+    case .closeMatch: return "close match to " + what
+    case .transliteration: return "matched as: " + what + (key.map { " (key \($0))" } ?? "")
+    default: return "matched as: " + what
+    }
   }
 }
 
@@ -170,13 +233,16 @@ public struct SearchHit: Hashable, Sendable, Codable {
   public var highlights: [Range<Int>]
   /// The group it shows in.
   public var group: SearchGroup
+  /// Which name or alias matched, for the name, transliteration and close-match tiers.
+  public var matched: MatchExplanation?
 
   /// A hit from its fields.
   public init(
     record: RecordReference, title: String, category: String, tier: MatchTier,
     date: FuzzyDate? = nil, grade: Grade? = nil, snippet: String = "",
-    highlights: [Range<Int>] = [], group: SearchGroup? = nil
+    highlights: [Range<Int>] = [], group: SearchGroup? = nil, matched: MatchExplanation? = nil
   ) {
+    self.matched = matched
     self.group = group ?? SearchGroup(record.kind)
     self.record = record
     self.title = title

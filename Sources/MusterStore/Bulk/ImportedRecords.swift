@@ -22,6 +22,8 @@ final class ImportedRecords {
   /// Coalition memberships recorded by this import.
   private var memberships: Set<Pair> = []
   private let insertNameKey: RawStatement
+  /// Transliteration keys and name words of the records created.
+  private var spellings: NameSpellings
   /// Full-text entries of the records created, written by the index strategy at the end.
   private(set) var namedEntries: [NamedEntry] = []
   /// How many records of each kind were created.
@@ -34,6 +36,7 @@ final class ImportedRecords {
     self.db = db
     insertNameKey = try RawStatement(
       db, "INSERT OR IGNORE INTO name_key(key, kind, record, word_offset) VALUES (?, ?, ?, ?)")
+    spellings = try NameSpellings(db)
     for row in try db.rows(sql: "SELECT rowid, id, name FROM actor WHERE id GLOB 'actor:*:*'") {
       let id: String = try row.get("id")
       takenActorIDs.insert(id)
@@ -250,6 +253,7 @@ final class ImportedRecords {
       insertNameKey.bind(4, nameKey.wordOffset)
       try insertNameKey.run()
     }
+    try spellings.add(kind, rowid, names: [name])
   }
 
   /// `prefix + slug(name)`, or with a hash of the name added when another name took it.

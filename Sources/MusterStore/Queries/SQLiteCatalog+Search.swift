@@ -70,8 +70,8 @@ struct SearchReader {
     (request.kinds.isEmpty || request.kinds.contains(kind)) && request.query.admits(kind)
   }
 
-  /// The FTS5 expression: every word in any of its forms, each as a prefix from its third
-  /// letter (shorter words match whole words: a one-letter prefix would merge the index
+  /// The FTS5 expression: every word in any of its forms (and the other spellings of it
+  /// that names use), each as a prefix from its third letter (shorter words match whole words: a one-letter prefix would merge the index
   /// entries of a large part of the vocabulary), and every phrase.
   ///
   /// A prefix is spelled out as the terms it starts (see `SearchTerms`), which FTS5 reads
@@ -87,7 +87,11 @@ struct SearchReader {
     var parts: [String] = []
     for alternatives in SearchKey.queryAlternatives(query.words.joined(separator: " ")) {
       var spelled: [String] = []
-      for form in alternatives { spelled += try forms(form) }
+      for form in alternatives {
+        spelled += try forms(form)
+        // Other spellings of a name word, as whole words: `Zawr` finds text saying `Zor`.
+        spelled += try otherSpellings(of: form, in: db).map { "\"\($0)\"" }
+      }
       parts.append("(" + Array(Set(spelled)).sorted().joined(separator: " OR ") + ")")
     }
     for phrase in query.phrases {
@@ -153,9 +157,13 @@ struct SearchReader {
     return order.flatMap { buckets[$0] ?? [] }
   }
 
-  /// Records whose name or alias the query's words spell, with their best tier.
-  func nameTier() throws -> [IndexedRecord: MatchTier] {
-    var best: [IndexedRecord: MatchTier] = [:]
+  /// Records whose name or alias the query's words spell (folded, under the
+  /// transliteration key, or closely misspelt), with their best tier and rank in it.
+  func nameTier() throws -> [IndexedRecord: NameRank] {
+    var best: [IndexedRecord: NameRank] = [:]
+    func offer(_ record: IndexedRecord, _ rank: NameRank) {
+      if best[record].map({ rank < $0 }) ?? true { best[record] = rank }
+    }
     for key in SearchKey.compactAlternatives(request.query.text) {
       let rows = try db.rows(
         sql: """
@@ -167,13 +175,18 @@ struct SearchReader {
         let isExact = (try row.get("key") as String) == key
         let isWhole = (try row.get("word_offset") as Int) == 0
         let tier: MatchTier = isWhole ? (isExact ? .exactName : .namePrefix) : .wordPrefix
-        let record = IndexedRecord(kind, try row.get("record"))
-        if best[record].map({ tier < $0 }) ?? true { best[record] = tier }
+        offer(IndexedRecord(kind, try row.get("record")), NameRank(tier: tier))
       }
+    }
+    for (record, rank) in try transliterationTier() {
+      offer(record, NameRank(tier: .transliteration, rank: rank))
+    }
+    for (record, distance) in try closeMatchTier() {
+      offer(record, NameRank(tier: .closeMatch, rank: distance))
     }
     guard request.query.hasFilters || request.query.phrases.count > 0 else { return best }
     // Filters (and phrases) hold for name-tier hits too.
-    var kept: [IndexedRecord: MatchTier] = [:]
+    var kept: [IndexedRecord: NameRank] = [:]
     var phrases = SearchQuery()
     phrases.phrases = request.query.phrases
     let expression = try Self.matchExpression(phrases, in: db)
@@ -291,11 +304,13 @@ struct SearchReader {
   }
 
   /// Name-tier hits by tier, then most recent activity, then name.
-  func rankNameHits(_ best: [IndexedRecord: MatchTier]) throws -> [SearchMatch] {
+  func rankNameHits(_ best: [IndexedRecord: NameRank]) throws -> [SearchMatch] {
     var decorated:
-      [(record: IndexedRecord, tier: MatchTier, lastDay: Int, sortKey: String, statement: Bool)] =
+      [(record: IndexedRecord, tier: NameRank, lastDay: Int, sortKey: String, statement: Bool)] =
         []
-    for (record, tier) in best {
+    let query = Set(SearchKey.compactAlternatives(request.query.text))
+    for (record, found) in best {
+      var tier = found
       let table = record.kind.rawValue
       let recency: String
       let sortKey: String
@@ -306,12 +321,20 @@ struct SearchReader {
         (recency, sortKey) = (SearchFilterSQL.recencyColumn(record.kind) ?? "NULL", "''")
       }
       let statement = record.kind == .event ? "kind = 'statement'" : "0"
+      let named = [.actor, .site, .source].contains(record.kind) ? "name" : "NULL"
       let row = try db.row(
         sql: """
-          SELECT \(recency) AS last_day, \(sortKey) AS sort_key, \(statement) AS statement
+          SELECT \(recency) AS last_day, \(sortKey) AS sort_key, \(statement) AS statement,
+            \(named) AS name
           FROM \(table) WHERE rowid = ?
           """,
         arguments: [record.rowid])
+      // An exact match on a spelling that is not the record's own name is an alias's.
+      if tier.tier == .exactName, let name: String = try row?.get("name"),
+        !SearchKey.compactAlternatives(name).contains(where: query.contains)
+      {
+        tier = NameRank(tier: .alias)
+      }
       decorated.append(
         (
           record, tier, try row?.get("last_day") ?? Int.min, try row?.get("sort_key") ?? "",
@@ -326,75 +349,18 @@ struct SearchReader {
     }
     return decorated.map {
       SearchMatch(
-        kind: $0.record.kind, rowid: $0.record.rowid, tier: $0.tier,
+        kind: $0.record.kind, rowid: $0.record.rowid, tier: $0.tier.tier,
         group: SearchGroup($0.record.kind, isStatement: $0.statement))
     }
   }
+}
 
-  /// A hit with its title, facts, and the best snippet of matched text.
-  func hit(_ match: SearchMatch) throws -> SearchHit? {
-    let record = IndexedRecord(match.kind, match.rowid)
-    let tier = match.tier
-    guard let row = try ListReader(db: db, asOf: nil).row(record.kind, record.rowid) else {
-      return nil
-    }
-    let texts = try displayTexts(record)
-    var snippet = Snippet(text: "", highlights: [])
-    for text in texts {
-      if let found = SearchKey.snippet(of: request.text, in: text) {
-        snippet = found
-        break
-      }
-    }
-    if snippet.text.isEmpty, tier != .text {
-      // A name-tier hit on the run-together name: show the name itself.
-      snippet = Snippet(text: row.title, highlights: [])
-    }
-    return SearchHit(
-      record: row.record, title: row.title, category: row.category, tier: tier, date: row.date,
-      grade: row.grade, snippet: snippet.text, highlights: snippet.highlights, group: match.group)
-  }
+/// A name-tier match's tier and its rank inside the tier, lower first.
+struct NameRank: Comparable {
+  var tier: MatchTier
+  var rank = 0
 
-  /// The texts a hit's snippet may come from, most telling first.
-  func displayTexts(_ record: IndexedRecord) throws -> [String] {
-    let loader = RecordLoader(db: db)
-    switch record.kind {
-    case .actor:
-      guard let actor = try loader.actor(record.rowid) else { return [] }
-      return [actor.name] + actor.aliases.map(\.name) + [actor.description].compactMap { $0 }
-    case .site:
-      guard let site = try loader.site(record.rowid) else { return [] }
-      let context = try SearchIndexer(db: db).ancestorNames(ofSite: record.rowid)
-      return [site.name] + site.aliases.map(\.name) + [site.description].compactMap { $0 }
-        + context.map { "in \($0)" }
-    case .deployment:
-      guard let deployment = try loader.deployment(record.rowid) else { return [] }
-      let names = try loader.link(deployment.id.reference(.deployment))?.title
-      return [names, deployment.note].compactMap { $0 }
-        + deployment.citations.compactMap(\.quote)
-    case .event:
-      guard let event = try loader.event(record.rowid) else { return [] }
-      let participants = try event.participants.compactMap {
-        try loader.link($0.actor.reference(.actor))?.title
-      }
-      let site = try event.site.flatMap { try loader.link($0.reference(.site))?.title }
-      return [event.summary, event.quote, event.note].compactMap { $0 }
-        + event.citations.compactMap(\.quote) + participants + [site].compactMap { $0 }
-        + event.tags + event.classification
-    case .relation:
-      guard let relation = try loader.relation(record.rowid),
-        let title = try loader.link(relation.id.reference(.relation))?.title
-      else { return [] }
-      return [title, relation.role, relation.note].compactMap { $0 }
-    case .source:
-      guard let source = try loader.source(record.rowid) else { return [] }
-      return [source.name, source.note].compactMap { $0 }
-    case .document:
-      guard let document = try loader.document(record.rowid) else { return [] }
-      return [document.title, document.note].compactMap { $0 }
-    case .note:
-      guard let note = try loader.note(record.rowid) else { return [] }
-      return [note.text, note.author]
-    }
+  static func < (lhs: NameRank, rhs: NameRank) -> Bool {
+    (lhs.tier, lhs.rank) < (rhs.tier, rhs.rank)
   }
 }

@@ -18,6 +18,10 @@ enum Migrations {
     migrator.registerMigration("v6 event placement and actor types") { db in
       try db.execute(sql: v6)
     }
+    migrator.registerMigration("v7 transliteration keys and name words") { db in
+      try db.execute(sql: v7)
+      try NameSpellings.rebuild(db)
+    }
     return migrator
   }
 
@@ -250,5 +254,30 @@ enum Migrations {
       actor INTEGER NOT NULL REFERENCES actor(rowid), type INTEGER NOT NULL,
       events INTEGER NOT NULL,
       PRIMARY KEY (actor, type)) WITHOUT ROWID;
+    """
+
+  /// Names under their transliteration keys (`name_sound`, as `name_key` holds them
+  /// folded); each word of a name (`name_word`) for close matches; and the vocabulary of
+  /// name words by trigram (`name_gram`) and by key (`word_sound`). Filled from the names
+  /// and aliases already stored.
+  static let v7 = """
+    CREATE TABLE name_sound (
+      key TEXT NOT NULL, kind INTEGER NOT NULL, record INTEGER NOT NULL,
+      word_offset INTEGER NOT NULL,
+      PRIMARY KEY (key, kind, record, word_offset)) WITHOUT ROWID;
+
+    CREATE INDEX name_sound_by_record ON name_sound(kind, record);
+
+    CREATE TABLE name_word (
+      word TEXT NOT NULL, kind INTEGER NOT NULL, record INTEGER NOT NULL,
+      PRIMARY KEY (word, kind, record)) WITHOUT ROWID;
+
+    CREATE INDEX name_word_by_record ON name_word(kind, record);
+
+    CREATE TABLE name_gram (
+      gram TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (gram, word)) WITHOUT ROWID;
+
+    CREATE TABLE word_sound (
+      key TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (key, word)) WITHOUT ROWID;
     """
 }

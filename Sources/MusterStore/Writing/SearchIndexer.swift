@@ -72,6 +72,7 @@ struct SearchIndexer {
     var entries: [(key: Int64, record: IndexedRecord, names: String, body: String)] = []
     entries.reserveCapacity(records.count)
     var nameKeys: [(IndexedRecord, [NameKey])] = []
+    var spellings = try NameSpellings(db)
     for record in records {
       try db.run(
         sql: "DELETE FROM search_text WHERE kind = ? AND record = ?",
@@ -79,8 +80,11 @@ struct SearchIndexer {
       try db.run(
         sql: "DELETE FROM name_key WHERE kind = ? AND record = ?",
         arguments: [record.kind.code, record.rowid])
+      try NameSpellings.remove(record.kind, record.rowid, db)
       guard let document = try document(for: record) else { continue }
-      let keys = try nameKeySources(for: record).flatMap(SearchKey.nameKeys)
+      let spelled = try nameKeySources(for: record)
+      try spellings.add(record.kind, record.rowid, names: spelled)
+      let keys = spelled.flatMap(SearchKey.nameKeys)
       // The names column also carries each name run together, so the text tier finds
       // `albukamal` in `Albu Kamal` as the name tiers do.
       let compactNames = keys.filter { $0.wordOffset == 0 }.map(\.key)

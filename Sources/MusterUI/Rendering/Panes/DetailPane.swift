@@ -33,6 +33,13 @@ struct DetailPane {
       return
     }
     var y = inside.minY
+    if let matched = matchedLine {
+      // How the search found this record: above its lines, not one of them.
+      screen.write(
+        DisplayText(matched).truncated(toWidth: width, ellipsis: glyphs.ellipsis),
+        at: inside.origin, clip: inside, style: theme[.muted])
+      y += 1
+    }
     var index = detail.scroll
     while y < inside.maxY, index < detail.lines.count {
       let isCursor = isFocused && index == detail.cursor
@@ -58,6 +65,17 @@ struct DetailPane {
       in: Rect(x: inside.maxX - 1, y: inside.minY, width: 1, height: inside.height),
       total: detail.lines.count, offset: detail.scroll, visible: inside.height, on: &screen,
       glyphs: glyphs, style: theme[.border])
+  }
+
+  /// `matched as: alias «…»` or `close match to «…»`, when the detail is the selected
+  /// search result and it matched through a name other than its title, under another
+  /// spelling or as a close match.
+  var matchedLine: String? {
+    guard query != nil, let hit = state.search.results.selectedHit,
+      hit.record == state.detail.record, let matched = hit.matched,
+      matched.isAlias || hit.tier == .transliteration || hit.tier == .closeMatch
+    else { return nil }
+    return matched.phrase(for: hit.tier)
   }
 
   /// The words of the search on show, when the detail is one of its results.

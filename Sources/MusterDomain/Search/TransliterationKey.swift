@@ -1,0 +1,326 @@
+/// A key under which the romanisations of one Arabic, Persian, Pashto or Kurdish name meet.
+///
+/// Folding (`SearchKey`) makes `Kata'ib` and `kataib` one word; this key goes further, so
+/// that `Deir ez-Zor` and `Dayr al-Zawr`, `Quds` and `Ghods`, `Hezbollah` and `Hizballah`
+/// meet. A Latin-script word becomes its consonant classes with each run of vowels (and the
+/// glides `w`, `v`, `y`) as one `a`:
+/// - vowels and vowel groups are one vowel: `e`/`i`, `o`/`u`/`ou`/`oo`, `a`/`aa`,
+///   `ei`/`ai`/`ay`/`ey`, so `-iyah`/`-iya`/`-iyeh`/`-ieh` and `-oun`/`-un`/`-yun`/`-yoon`
+///   end the same way;
+/// - a doubled consonant is one (`Raqqa`/`Raqa`), and a word-final `h` after a vowel goes
+///   (`Raqqah`/`Raqqa`);
+/// - consonant conventions: `q`/`k`/`g`/`gh`/`c` are one class (qaf), `kh`/`h` one, `j`/`dj`
+///   one, `sh`/`ch`/`sch` one (the French school's `Chiite`), `p`/`b` one (Arabic has no
+///   `p`), `ph`/`f` one; `th` may be `t` or `s`, `dh` may be `d` or `z`, so a word with them
+///   has a key for each reading.
+///
+/// Vowels keep their places (`Salamiyah` is not `Salmiya`), which keeps different places
+/// apart; the key of Arabic-script text cannot, since short vowels are not written. So each
+/// name also has a consonant skeleton, the key without its vowels, and a query in Arabic
+/// script meets Latin names (and a Latin query Arabic-script names) through it.
+///
+/// Keys are stored with a one-letter prefix saying what they are: `v` the vowelled key of a
+/// Latin name, `c` the skeleton of a Latin name, `a` the skeleton of an Arabic-script name.
+public enum TransliterationKey {
+  /// Articles recognised before a hyphen, beyond the ones folding knows (`ol-Hagh`).
+  static let articles: Set<String> = SearchKey.articles.union(["ol", "ud", "us"])
+
+  /// The vowel mark in a key.
+  static let vowel: Unicode.Scalar = "a"
+
+  /// The most keys one word or name gives (each `th` or `dh` doubles them).
+  static let alternativeLimit = 4
+
+  /// The keys of one folded word: each reading's vowelled key, or for an Arabic-script word
+  /// its skeletons.
+  static func wordKeys(_ word: String) -> (keys: [String], isArabic: Bool) {
+    let scalars = Array(word.unicodeScalars)
+    if scalars.contains(where: isArabicLetter) {
+      return (arabicSkeletons(scalars), true)
+    }
+    return (latinKeys(scalars), false)
+  }
+
+  /// Whether a scalar is an Arabic-script letter.
+  static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
+    (0x0620...0x06FF).contains(scalar.value) || (0xFB50...0xFEFF).contains(scalar.value)
+  }
+
+  /// The classes of a Latin word, before vowels merge: each element one or more readings.
+  static func latinUnits(_ scalars: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+    var units: [[Unicode.Scalar]] = []
+    var index = 0
+    func next(_ offset: Int) -> Unicode.Scalar? {
+      index + offset < scalars.count ? scalars[index + offset] : nil
+    }
+    while index < scalars.count {
+      let letter = scalars[index]
+      let following = next(1)
+      var width = 1
+      var readings: [Unicode.Scalar]
+      switch (letter, following) {
+      case ("s", "c") where next(2) == "h":
+        readings = ["x"]
+        width = 3
+      case ("t", "c") where next(2) == "h":
+        readings = ["x"]
+        width = 3
+      case ("s", "h"), ("c", "h"):
+        readings = ["x"]
+        width = 2
+      case ("z", "h"):
+        readings = ["j"]
+        width = 2
+      case ("k", "h"):
+        readings = ["h"]
+        width = 2
+      case ("g", "h"):
+        readings = ["k"]
+        width = 2
+      case ("p", "h"):
+        readings = ["f"]
+        width = 2
+      case ("t", "h"):
+        readings = ["t", "s"]
+        width = 2
+      case ("d", "h"):
+        readings = ["d", "z"]
+        width = 2
+      case ("d", "j"):
+        readings = ["j"]
+        width = 2
+      case ("c", "k"):
+        readings = ["k"]
+        width = 2
+      default:
+        switch letter {
+        case "a", "e", "i", "o", "u", "y", "w", "v": readings = [vowel]
+        case "q", "k", "g", "c": readings = ["k"]
+        case "p": readings = ["b"]
+        case "x":
+          units.append(["k"])
+          readings = ["s"]
+        default: readings = [letter]
+        }
+      }
+      units.append(readings)
+      index += width
+    }
+    return units
+  }
+
+  /// A Latin word's vowelled keys, one per reading of its ambiguous letters.
+  static func latinKeys(_ scalars: [Unicode.Scalar]) -> [String] {
+    var keys: [[Unicode.Scalar]] = [[]]
+    for readings in latinUnits(scalars) {
+      if readings.count == 1 || keys.count * readings.count > alternativeLimit {
+        for key in keys.indices { append(readings[0], to: &keys[key]) }
+      } else {
+        keys = keys.flatMap { key in
+          readings.map { reading in
+            var copy = key
+            append(reading, to: &copy)
+            return copy
+          }
+        }
+      }
+    }
+    return unique(keys.map(finished))
+  }
+
+  /// Appends a class, merging it into a run of the same class.
+  static func append(_ scalar: Unicode.Scalar, to key: inout [Unicode.Scalar]) {
+    if key.last != scalar { key.append(scalar) }
+  }
+
+  /// A key with its word-final `h` after a vowel dropped.
+  static func finished(_ key: [Unicode.Scalar]) -> String {
+    var key = key
+    if key.count > 2, key.last == "h", key[key.count - 2] == vowel { key.removeLast() }
+    return String(String.UnicodeScalarView(key))
+  }
+
+  /// The skeletons of an Arabic-script word: its consonants as the Latin classes they
+  /// romanise to.
+  static func arabicSkeletons(_ scalars: [Unicode.Scalar]) -> [String] {
+    var keys: [[Unicode.Scalar]] = [[]]
+    for (offset, scalar) in scalars.enumerated() {
+      var readings = arabicReadings(scalar)
+      // A final heh (taa marbuta folds to it) is a vowel in romanisation.
+      if scalar == "\u{0647}", offset == scalars.count - 1, offset > 0 { readings = [] }
+      guard !readings.isEmpty else { continue }
+      if readings.count == 1 || keys.count * readings.count > alternativeLimit {
+        for key in keys.indices { append(readings[0], to: &keys[key]) }
+      } else {
+        keys = keys.flatMap { key in
+          readings.map { reading in
+            var copy = key
+            append(reading, to: &copy)
+            return copy
+          }
+        }
+      }
+    }
+    return unique(keys.map { String(String.UnicodeScalarView($0)) })
+  }
+
+  /// The Latin classes an Arabic-script letter romanises to; none for vowels and hamza.
+  static func arabicReadings(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+    switch scalar.value {
+    case 0x0628, 0x067E: ["b"]  // ب پ
+    case 0x062A, 0x0637: ["t"]  // ت ط
+    case 0x062B: ["t", "s"]  // ث
+    case 0x062C: ["j"]  // ج
+    case 0x062D, 0x062E, 0x0647: ["h"]  // ح خ ه
+    case 0x062F, 0x0636: ["d"]  // د ض
+    case 0x0630, 0x0638: ["d", "z"]  // ذ ظ
+    case 0x0631: ["r"]
+    case 0x0632: ["z"]
+    case 0x0698: ["j"]  // ژ
+    case 0x0633, 0x0635: ["s"]  // س ص
+    case 0x0634, 0x0686: ["x"]  // ش چ
+    case 0x063A, 0x0642, 0x0643, 0x06AF, 0x06A9: ["k"]  // غ ق ك گ ک
+    case 0x0641: ["f"]
+    case 0x0644: ["l"]
+    case 0x0645: ["m"]
+    case 0x0646: ["n"]
+    case 0x0030...0x0039: [scalar]
+    default: []  // alef, waw, yeh, ain, hamza and the rest: not written as consonants
+    }
+  }
+
+  static func unique(_ keys: [String]) -> [String] {
+    var seen: Set<String> = []
+    return keys.filter { !$0.isEmpty && seen.insert($0).inserted }
+  }
+
+  /// A vowelled key without its vowels.
+  static func skeleton(_ key: String) -> String {
+    String(String.UnicodeScalarView(key.unicodeScalars.filter { $0 != vowel }))
+  }
+}
+
+extension TransliterationKey {
+  /// A word group's forms for keys: all parts joined and, after an article, without it;
+  /// a word run together with `al`/`el` before a consonant (`Alzour`) also without it.
+  static func forms(of group: SearchKey.WordGroup) -> [String] {
+    var forms = [group.joined]
+    if group.parts.count > 1, articles.contains(group.parts[0]) {
+      forms.append(group.parts.dropFirst().joined())
+    } else if let stripped = group.stripped {
+      forms.append(stripped)
+    } else if group.parts.count == 1 {
+      let word = Array(group.parts[0].unicodeScalars)
+      if word.count > 4, word[0] == "a" || word[0] == "e", word[1] == "l",
+        !"aeiouy".unicodeScalars.contains(word[2])
+      {
+        forms.append(String(String.UnicodeScalarView(word.dropFirst(2))))
+      }
+    }
+    return forms
+  }
+
+  /// The keys of words run together: each combination of the words' keys, up to the limit.
+  static func runTogether(_ groups: ArraySlice<SearchKey.WordGroup>, skeletons: Bool)
+    -> [String]
+  {
+    var results: [(key: String, isArabic: Bool)] = [("", false)]
+    for group in groups {
+      var next: [(key: String, isArabic: Bool)] = []
+      for form in forms(of: group) {
+        let (keys, isArabic) = wordKeys(form)
+        for key in keys {
+          let piece = skeletons && !isArabic ? skeleton(key) : key
+          for result in results where next.count < alternativeLimit * 2 {
+            next.append((joined(result.key, piece), result.isArabic || isArabic))
+          }
+        }
+      }
+      results = next
+    }
+    return unique(results.map(\.key))
+  }
+
+  /// Two keys run together, a run of one class across the join merged (`ez` `Zor`).
+  static func joined(_ first: String, _ second: String) -> String {
+    guard let last = first.unicodeScalars.last, second.unicodeScalars.first == last else {
+      return first + second
+    }
+    return first + String(String.UnicodeScalarView(second.unicodeScalars.dropFirst()))
+  }
+
+  /// The keys to store for a name: for each tail from a word on (as `SearchKey.nameKeys`),
+  /// the vowelled keys and skeletons of a Latin name, or the skeletons of an Arabic-script
+  /// one, each with its prefix.
+  public static func nameKeys(_ name: String) -> [NameKey] {
+    let groups = SearchKey.groups(of: name)
+    let isArabic = name.unicodeScalars.contains(where: isArabicLetter)
+    var keys: [NameKey] = []
+    var seen: Set<String> = []
+    for offset in groups.indices {
+      let tail = groups[offset...]
+      var prefixed: [String] = []
+      if isArabic {
+        prefixed = runTogether(tail, skeletons: true).map { "a" + $0 }
+      } else {
+        prefixed =
+          runTogether(tail, skeletons: false).map { "v" + $0 }
+          + runTogether(tail, skeletons: true).map { "c" + $0 }
+      }
+      for key in prefixed where key.unicodeScalars.count > 2 && seen.insert(key).inserted {
+        keys.append(NameKey(key: key, wordOffset: offset))
+      }
+    }
+    return keys
+  }
+
+  /// The stored keys a query may match, with their prefixes: a Latin query's vowelled keys
+  /// (against Latin names) and skeletons (against Arabic-script names); an Arabic-script
+  /// query's skeletons against both.
+  public static func queryKeys(_ text: String) -> [String] {
+    let groups = SearchKey.groups(of: text)[...]
+    guard !groups.isEmpty else { return [] }
+    var keys: [String]
+    if text.unicodeScalars.contains(where: isArabicLetter) {
+      let skeletons = runTogether(groups, skeletons: true)
+      keys = skeletons.map { "c" + $0 } + skeletons.map { "a" + $0 }
+    } else {
+      keys =
+        runTogether(groups, skeletons: false).map { "v" + $0 }
+        + runTogether(groups, skeletons: true).map { "a" + $0 }
+    }
+    return unique(keys.filter { $0.unicodeScalars.count > 2 })
+  }
+
+  /// The words of a name that close matches compare: each word's forms (with and without
+  /// an article) and the whole name run together.
+  public static func nameWords(_ name: String) -> [String] {
+    var words: [String] = []
+    var seen: Set<String> = []
+    let groups = SearchKey.groups(of: name)
+    for form in groups.flatMap(forms(of:)) + SearchKey.compactAlternatives(of: groups)
+    where !form.isEmpty && seen.insert(form).inserted {
+      words.append(form)
+    }
+    return words
+  }
+
+  /// A stored or query key as `search --explain` shows it: the vowelled key as it is, a
+  /// skeleton as `consonants drzr`.
+  public static func display(_ key: String) -> String {
+    let body = String(key.dropFirst())
+    return key.hasPrefix("v") ? body : "consonants " + body
+  }
+
+  /// Whether two names share a key: what the key tier of search matches, whole names only.
+  public static func sameKey(_ first: String, _ second: String) -> Bool {
+    let stored = Set(nameKeys(first).filter { $0.wordOffset == 0 }.map(\.key))
+    return queryKeys(second).contains(where: stored.contains)
+  }
+
+  /// The keys of a single folded word, unprefixed: what close matches and the text tier
+  /// compare words by.
+  public static func wordKey(_ word: String) -> [String] {
+    wordKeys(word).keys
+  }
+}

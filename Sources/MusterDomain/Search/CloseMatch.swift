@@ -11,8 +11,9 @@ public enum CloseMatch {
     }
   }
 
-  /// The trigrams of a folded word padded with `^` and `$`: `kamal` is `^ka`, `kam`, `ama`,
-  /// `mal`, `al$`. A word `n` letters long has `n` of them, and one edit changes at most
+  /// The trigrams of a folded word padded with `^` and `$`.
+  ///
+  /// `kamal` is `^ka`, `kam`, `ama`, `mal`, `al$`. A word `n` letters long has `n` of them, and one edit changes at most
   /// three (a swap of neighbours four), so a word within `k` edits shares at least
   /// `n - 4k` with it.
   public static func trigrams(_ word: String) -> [String] {

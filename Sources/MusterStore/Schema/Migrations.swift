@@ -256,8 +256,9 @@ enum Migrations {
       PRIMARY KEY (actor, type)) WITHOUT ROWID;
     """
 
-  /// Names under their transliteration keys (`name_sound`, as `name_key` holds them
-  /// folded); each word of a name (`name_word`) for close matches; and the vocabulary of
+  /// Names under their transliteration keys, words of names, and their vocabulary.
+  ///
+  /// `name_sound` holds names by key as `name_key` holds them folded; each word of a name (`name_word`) for close matches; and the vocabulary of
   /// name words by trigram (`name_gram`) and by key (`word_sound`). Filled from the names
   /// and aliases already stored.
   static let v7 = """

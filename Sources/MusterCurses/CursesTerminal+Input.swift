@@ -85,6 +85,7 @@ extension CursesTerminal {
 
   /// The next event ncurses has ready (a pending resize included), without waiting for input.
   func readPending() -> TerminalEvent? {
+    if !pendingEvents.isEmpty { return pendingEvents.removeFirst() }
     var decoder = InputDecoder(
       read: { [window] milliseconds in
         wtimeout(window, milliseconds)
@@ -108,7 +109,11 @@ extension CursesTerminal {
       })
     decoder.statusAnswered = { [unowned self] in lastAnswer = .now }
     while let unit = decoder.read(0) {
-      if let event = decoder.event(startingWith: unit) { return event }
+      let events = decoder.events(startingWith: unit)
+      if let first = events.first {
+        pendingEvents += events.dropFirst()
+        return first
+      }
     }
     return nil
   }

@@ -30,6 +30,8 @@ public final class CursesTerminal: Terminal {
   /// When the last status query went out, and when the terminal last answered one.
   var lastProbe: ContinuousClock.Instant?
   var lastAnswer: ContinuousClock.Instant?
+  /// Events decoded from one read but not yet handed over (Esc and the key after it).
+  var pendingEvents: [TerminalEvent] = []
   var silent = false
   let started = ContinuousClock.now
   var pastLimit = false

@@ -44,12 +44,13 @@ public struct InputDecoder {
   /// The most characters a paste keeps.
   static let pasteLimit = 1 << 20
 
-  /// The event `first` starts (reading what follows it when it needs to), or `nil` when it
-  /// means nothing.
-  public func event(startingWith first: RawInput) -> TerminalEvent? {
+  /// The events `first` starts (reading what follows it when it needs to): none when it
+  /// means nothing, two when an Esc came with a key in the same read.
+  public func events(startingWith first: RawInput) -> [TerminalEvent] {
     switch first {
-    case .code(let code): keyCodeEvent(code)
-    case .character(let value): characterEvent(value)
+    case .code(let code): keyCodeEvent(code).map { [$0] } ?? []
+    case .character(0x1B): readEscape()
+    case .character(let value): characterEvent(value).map { [$0] } ?? []
     }
   }
 
@@ -72,24 +73,38 @@ public struct InputDecoder {
   }
 
   private func characterEvent(_ value: UInt32) -> TerminalEvent? {
-    if value == 0x1B {
-      return readEscape()
-    }
-    return CursesKeys.key(forCharacter: value).map(TerminalEvent.key)
+    CursesKeys.key(forCharacter: value).map(TerminalEvent.key)
   }
 
-  /// After an escape: a lone Esc, or a terminal reply (cursor report, colour answer) or a
-  /// sequence ncurses does not know, which is dropped so it never runs as keys.
-  private func readEscape() -> TerminalEvent? {
-    guard let next = read(0) else { return .key(.escape) }
-    let value: UInt32
-    switch next {
-    case .code(let code):
-      // Esc followed by a key ncurses decoded: keep the key, drop the Esc.
-      return keyCodeEvent(code)
-    case .character(let character):
-      value = character
+  /// After an escape: a lone Esc; or Esc and then a key that came in the same read; or a
+  /// terminal reply (cursor report, colour answer) or a sequence ncurses does not know,
+  /// which is dropped so it never runs as keys.
+  ///
+  /// Esc and a key together are what a terminal sends for Alt plus the key, and also what
+  /// a slow or batched SSH link delivers when the user types Esc and then the key. Muster
+  /// binds no Alt keys, so they are always the second: Esc, then the key (Esc `q` in a
+  /// search closes it and quits), never the key alone with the Esc lost.
+  private func readEscape() -> [TerminalEvent] {
+    var escapes: [TerminalEvent] = []
+    var value: UInt32 = 0x1B
+    // Esc Esc: the first is a key; the second starts a sequence of its own (or is a lone
+    // Esc).
+    while value == 0x1B {
+      guard let next = read(0) else { return escapes + [.key(.escape)] }
+      switch next {
+      case .code(let code):
+        // A key ncurses decoded, or a resize or mouse report: after the Esc.
+        return escapes + [.key(.escape)] + (keyCodeEvent(code).map { [$0] } ?? [])
+      case .character(let character):
+        if character == 0x1B { escapes.append(.key(.escape)) }
+        value = character
+      }
     }
+    return escapes + readSequence(after: value)
+  }
+
+  /// What follows an Esc that is not another Esc: a sequence to drop, or a key.
+  private func readSequence(after value: UInt32) -> [TerminalEvent] {
     switch value {
     case 0x5B:  // CSI: parameters and intermediates, then a final byte.
       discard { (0x40...0x7E).contains($0) }
@@ -101,14 +116,11 @@ public struct InputDecoder {
       }
     case 0x4F:  // SS3: one more byte.
       discard { _ in true }
-    case 0x1B:
-      // Esc Esc: the second starts a sequence of its own (or is a lone Esc).
-      return readEscape()
     default:
-      // Alt plus a key: Muster binds none, so the key alone.
-      return characterEvent(value)
+      // Alt plus a key, or Esc typed and then the key: Esc, then the key.
+      return [.key(.escape)] + (characterEvent(value).map { [$0] } ?? [])
     }
-    return nil
+    return []
   }
 
   /// Reads and drops characters until `isLast` says the sequence is over, or nothing more

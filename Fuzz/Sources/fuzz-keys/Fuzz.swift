@@ -47,15 +47,16 @@ func fuzz(_ pointer: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     mouse: { MouseEvent(.click, at: Point(x: 0, y: 0)) })
   var events = 0
   while let unit = decoder.read(0) {
-    guard let event = decoder.event(startingWith: unit) else { continue }
-    events += 1
-    if case .key(.character(let character)) = event {
-      for scalar in character.unicodeScalars {
-        precondition(scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value))
+    for event in decoder.events(startingWith: unit) {
+      events += 1
+      if case .key(.character(let character)) = event {
+        for scalar in character.unicodeScalars {
+          precondition(scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value))
+        }
       }
-    }
-    if case .key(.control(let character)) = event {
-      precondition(("a"..."z").contains(character))
+      if case .key(.control(let character)) = event {
+        precondition(("a"..."z").contains(character))
+      }
     }
   }
   precondition(events <= units.count)

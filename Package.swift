@@ -64,6 +64,7 @@ let package = Package(
       dependencies: [
         "MusterDomain", "MusterImport", "MusterStore", "MusterTerminal", "MusterUI",
         "MusterResources", .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "GRDB", package: "GRDB.swift"),
       ],
       path: "Benchmarks/Sources/muster-bench"),
 

@@ -85,6 +85,7 @@ public final class SQLiteCatalog: CatalogReading {
       }
       try queue.read { db in try checkSchema(db, path: path, canMigrate: true) }
       try Migrations.migrator.migrate(queue)
+      try queue.write { db in try Schema.refreshSpellings(db) }
     }
     return SQLiteCatalogWriter(
       catalog: SQLiteCatalog(database: queue, path: path, isReadOnly: false))

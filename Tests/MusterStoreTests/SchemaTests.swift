@@ -70,7 +70,9 @@ import Testing
       #expect(sql[name] == Self.collapsed(definition), "\(name)")
     }
     #expect(
-      try queue.read { try String.fetchOne($0, sql: "SELECT value FROM meta") }
+      try queue.read {
+        try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'fold_version'")
+      }
         == String(Schema.foldVersion))
   }
 
@@ -125,5 +127,30 @@ import Testing
     let misspelt = try catalog.search(SearchRequest(query: SearchQuery(words: "Albu Kamak")))
     #expect(misspelt.hits.first?.record.rawValue == "site:albu-kamal")
     #expect(misspelt.hits.first?.tier == .closeMatch)
+  }
+
+  @Test func spellingTablesMadeByOtherRulesAreRebuiltOnTheNextWritableOpen() throws {
+    let folder = try TemporaryFolder("muster-schema")
+    let path = folder.file("muster.db")
+    do {
+      let writer = try SQLiteCatalog.openWritable(at: path)
+      try writer.catalog.database.write { db in
+        try db.execute(
+          sql: """
+            INSERT INTO site(rowid, id, name, sort_key, kind)
+              VALUES (1, 'site:mayadin', 'al-Mayadin', 'mayadin', 'city');
+            UPDATE meta SET value = '0' WHERE key = 'spelling_version';
+            """)
+      }
+    }
+    let catalog = try SQLiteCatalog.openWritable(at: path).catalog
+
+    let version = try catalog.database.read {
+      try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'spelling_version'")
+    }
+    #expect(version == String(Schema.spellingVersion))
+    let found = try catalog.search(SearchRequest(query: SearchQuery(words: "Mayadeen")))
+    #expect(found.hits.map(\.record.rawValue) == ["site:mayadin"])
+    #expect(found.hits.first?.tier == .transliteration)
   }
 }

@@ -2,7 +2,8 @@
 //
 // Usage: muster-bench csv FILE   — rows/s of Muster's CSV reader and of yaslab/CSV.swift
 //        muster-bench browse DB  — per-key apply + effects + render times in the browser
-//        muster-bench search DB  — keystroke to finished frame, typing two words in `/`
+//        muster-bench search DB [WORD...] — keystroke to finished frame, typing words in `/`
+//        muster-bench keys DB    — how many distinct names share a transliteration key
 //        muster-bench json FILE  — records/s of Muster's streaming JSON reader
 //        muster-bench json-foundation FILE — the same with Foundation's JSONSerialization
 // Prints one line per measure: `name<TAB>value<TAB>unit<TAB>note`, which Benchmarks/run.py
@@ -102,7 +103,10 @@ guard arguments.count >= 3 else {
 }
 switch arguments[1] {
 case "csv": try benchCSV(arguments[2])
-case "search": try benchSearch(arguments[2], words: ["hydroelectric", "reportedly"], rounds: 5)
+case "search":
+  let words = arguments.count > 3 ? Array(arguments[3...]) : ["hydroelectric", "reportedly"]
+  try benchSearch(arguments[2], words: words, rounds: 5)
+case "keys": try benchKeys(arguments[2])
 case "fold": benchFold()
 case "parse": try benchParse(arguments[2])
 case "browse": try benchBrowse(arguments[2])

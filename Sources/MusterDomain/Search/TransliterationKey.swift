@@ -2,13 +2,17 @@
 ///
 /// Folding (`SearchKey`) makes `Kata'ib` and `kataib` one word; this key goes further, so
 /// that `Deir ez-Zor` and `Dayr al-Zawr`, `Quds` and `Ghods`, `Hezbollah` and `Hizballah`
-/// meet. A Latin-script word becomes its consonant classes with each run of vowels (and the
-/// glides `w`, `v`, `y`) as one `a`:
+/// meet. A Latin-script word becomes its consonant classes with each run of vowels as one
+/// `a`:
 /// - vowels and vowel groups are one vowel: `e`/`i`, `o`/`u`/`ou`/`oo`, `a`/`aa`,
 ///   `ei`/`ai`/`ay`/`ey`, so `-iyah`/`-iya`/`-iyeh`/`-ieh` and `-oun`/`-un`/`-yun`/`-yoon`
 ///   end the same way;
 /// - a doubled consonant is one (`Raqqa`/`Raqa`), and a word-final `h` after a vowel goes
 ///   (`Raqqah`/`Raqqa`);
+/// - glides: `w` and `v` are a consonant before a vowel and part of the vowel otherwise
+///   (`Hawija`/`Huwaija`, `Mosul`/`Mawsil`); `y` after `i` is part of the vowel (`-iyah`,
+///   `-ieh`), between other vowels both a consonant and a vowel (`Mayadin`, `Katayeb` for
+///   `Kata'ib`), doubled a consonant (`Sayyida`);
 /// - consonant conventions: `q`/`k`/`g`/`gh`/`c` are one class (qaf), `kh`/`h` one, `j`/`dj`
 ///   one, `sh`/`ch`/`sch` one (the French school's `Chiite`), `p`/`b` one (Arabic has no
 ///   `p`), `ph`/`f` one; `th` may be `t` or `s`, `dh` may be `d` or `z`, so a word with them
@@ -56,6 +60,7 @@ public enum TransliterationKey {
     while index < scalars.count {
       let letter = scalars[index]
       let following = next(1)
+      let before: Unicode.Scalar? = index > 0 ? scalars[index - 1] : nil
       var width = 1
       var readings: [Unicode.Scalar]
       switch (letter, following) {
@@ -92,9 +97,17 @@ public enum TransliterationKey {
       case ("c", "k"):
         readings = ["k"]
         width = 2
+      case ("y", "y") where isVowel(before) && before != "i" && isVowel(next(2)):
+        readings = ["y"]  // A doubled glide is a consonant: `Sayyida`.
+        width = 2
       default:
         switch letter {
-        case "a", "e", "i", "o", "u", "y", "w", "v": readings = [vowel]
+        case "y": readings = glideReadings(before: before, after: following, isFirst: index == 0)
+        case "w", "v":
+          // Before a vowel a consonant (`Hawija`, `Huwaija`, `Velayat`); else part of one
+          // (`Mawsil`, `Dawla`).
+          readings = isVowel(following) ? ["w"] : [vowel]
+        case "a", "e", "i", "o", "u": readings = [vowel]
         case "q", "k", "g", "c": readings = ["k"]
         case "p": readings = ["b"]
         case "x":
@@ -107,6 +120,24 @@ public enum TransliterationKey {
       index += width
     }
     return units
+  }
+
+  /// Whether a letter is a plain vowel.
+  static func isVowel(_ letter: Unicode.Scalar?) -> Bool {
+    guard let letter else { return false }
+    return "aeiou".unicodeScalars.contains(letter)
+  }
+
+  /// What a single `y` is: a consonant at the start before a vowel (`Yaman`); between
+  /// vowels either a consonant or a vowel written for a hamza (`Mayadin`, but `Katayeb`
+  /// for `Kata'ib`), so both; after `i` (or another `y` after `i`) a long `i` (`-iyah` is
+  /// `-ieh`); elsewhere part of a vowel (`Dayr`, `Abyad`).
+  static func glideReadings(before: Unicode.Scalar?, after: Unicode.Scalar?, isFirst: Bool)
+    -> [Unicode.Scalar]
+  {
+    if isFirst { return isVowel(after) ? ["y"] : [vowel] }
+    if before == "i" || before == "y" || !isVowel(after) { return [vowel] }
+    return isVowel(before) ? ["y", vowel] : [vowel]
   }
 
   /// A Latin word's vowelled keys, one per reading of its ambiguous letters.
@@ -196,7 +227,9 @@ public enum TransliterationKey {
 
   /// A vowelled key without its vowels.
   static func skeleton(_ key: String) -> String {
-    String(String.UnicodeScalarView(key.unicodeScalars.filter { $0 != vowel }))
+    // Arabic script writes glides with the long vowels, which skeletons leave out.
+    String(
+      String.UnicodeScalarView(key.unicodeScalars.filter { !"ayw".unicodeScalars.contains($0) }))
   }
 }
 

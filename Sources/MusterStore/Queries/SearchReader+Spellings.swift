@@ -41,16 +41,31 @@ extension SearchReader {
   ///
   /// Empty when every query word is spelled as some name spells it: then the other tiers
   /// have found what there is.
+  ///
+  /// When that finds nothing (a misspelt word may share its key with an unrelated name
+  /// word), every word is also compared with its close misspellings.
   func closeMatchTier() throws -> [IndexedRecord: Int] {
     let words = SearchKey.queryAlternatives(request.query.words.joined(separator: " "))
     guard !words.isEmpty else { return [:] }
+    let (found, metNothing) = try closeMatches(words, widened: false)
+    return metNothing ? try closeMatches(words, widened: true).found : found
+  }
+
+  /// `closeMatchTier` with close misspellings looked up for the words spelled as names
+  /// spell them (`widened`) or only for the others.
+  ///
+  /// `metNothing` says that every word found name words but no record names them all.
+  func closeMatches(_ words: [[String]], widened: Bool) throws -> (
+    found: [IndexedRecord: Int], metNothing: Bool
+  ) {
     var isClose = false
     var distance = 0
     var records: Set<IndexedRecord>?
     var matchedWords: Set<String> = []
     for (index, forms) in words.enumerated() {
       var spelled = try spelledWords(forms, isLast: index == words.count - 1)
-      if spelled.isEmpty {
+      if spelled.isEmpty || widened {
+        let wasSpelled = !spelled.isEmpty
         var closest = Int.max
         for form in forms {
           for (word, edits) in try closeWords(form) {
@@ -58,16 +73,18 @@ extension SearchReader {
             closest = min(closest, edits)
           }
         }
-        guard !spelled.isEmpty else { return [:] }
-        isClose = true
-        distance += closest
+        guard !spelled.isEmpty else { return ([:], false) }
+        if closest < Int.max {
+          isClose = true
+          distance += wasSpelled ? 0 : closest
+        }
       }
       matchedWords.formUnion(spelled)
       let having = try recordsNaming(spelled)
       records = records.map { $0.intersection(having) } ?? having
-      if records?.isEmpty ?? true { return [:] }
+      if records?.isEmpty ?? true { return ([:], true) }
     }
-    guard isClose, let records else { return [:] }
+    guard isClose, let records else { return ([:], false) }
     // Fewest edits first; among equals, the names with fewest words beyond the query's
     // (`Hezbollah` before `Kata'ib Hezbollah`), while there are few enough to look at.
     var ranked: [IndexedRecord: Int] = [:]
@@ -82,7 +99,7 @@ extension SearchReader {
       }
       ranked[record] = distance * 100 + extra
     }
-    return ranked
+    return (ranked, false)
   }
 
   /// Name words a query word spells: the same folded word (or one it starts, for the word
@@ -150,10 +167,13 @@ extension SearchReader {
 
   /// Name words with the same transliteration key as a query word: other spellings the
   /// full-text tier looks for too.
+  ///
+  /// Only for keys of four letters or more: shorter ones (`ala` for `al`, `alo`, `alou`)
+  /// are shared by the commonest words of the text, which would cost more than they find.
   static func otherSpellings(of form: String, in db: Database) throws -> [String] {
-    guard form.unicodeScalars.count >= 3 else { return [] }
+    guard form.unicodeScalars.count >= 4 else { return [] }
     var words: [String] = []
-    for key in TransliterationKey.wordKey(form) where key.unicodeScalars.count >= 3 {
+    for key in TransliterationKey.wordKey(form) where key.unicodeScalars.count >= 4 {
       words += try db.values(
         String.self, sql: "SELECT word FROM word_sound WHERE key = ? AND word <> ? LIMIT 16",
         arguments: [key, form])
@@ -168,6 +188,22 @@ extension SearchReader {
     let indexer = SearchIndexer(db: db)
     let names = try indexer.nameKeySources(for: record)
     let text = request.query.words.joined(separator: " ")
+    if tier == .closeMatch {
+      // The name that spells (or nearly spells) most of the query's words.
+      let groups = SearchKey.queryAlternatives(text)
+      var best: (covered: Int, position: Int)?
+      for (position, name) in names.enumerated() {
+        let words = TransliterationKey.nameWords(name)
+        let covered = groups.filter { forms in
+          forms.contains { form in
+            let allowed = CloseMatch.allowedEdits(forLength: form.unicodeScalars.count)
+            return words.contains { CloseMatch.distance(form, $0, limit: allowed) != nil }
+          }
+        }.count
+        if covered > 0, covered > best?.covered ?? 0 { best = (covered, position) }
+      }
+      return best.map { MatchExplanation(name: names[$0.position], isAlias: $0.position > 0) }
+    }
     for (position, name) in names.enumerated() {
       let isAlias = position > 0
       switch tier {
@@ -191,16 +227,7 @@ extension SearchReader {
               name: name, isAlias: isAlias, key: TransliterationKey.display(key))
           }
         }
-      case .closeMatch:
-        let words = TransliterationKey.nameWords(name)
-        let query = SearchKey.queryAlternatives(text).flatMap { $0 }
-        let isClose = query.contains { form in
-          let allowed = CloseMatch.allowedEdits(forLength: form.unicodeScalars.count)
-          return allowed > 0
-            && words.contains { CloseMatch.distance(form, $0, limit: allowed) != nil }
-        }
-        if isClose { return MatchExplanation(name: name, isAlias: isAlias) }
-      case .text:
+      case .closeMatch, .text:
         return nil
       }
     }

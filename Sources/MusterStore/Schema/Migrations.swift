@@ -20,7 +20,6 @@ enum Migrations {
     }
     migrator.registerMigration("v7 transliteration keys and name words") { db in
       try db.execute(sql: v7)
-      try NameSpellings.rebuild(db)
     }
     return migrator
   }
@@ -260,7 +259,8 @@ enum Migrations {
   ///
   /// `name_sound` holds names by key as `name_key` holds them folded; each word of a name (`name_word`) for close matches; and the vocabulary of
   /// name words by trigram (`name_gram`) and by key (`word_sound`). Filled from the names
-  /// and aliases already stored.
+  /// and aliases already stored by `Schema.refreshSpellings` when the database is next
+  /// opened for writing, as it is whenever the key's rules change.
   static let v7 = """
     CREATE TABLE name_sound (
       key TEXT NOT NULL, kind INTEGER NOT NULL, record INTEGER NOT NULL,

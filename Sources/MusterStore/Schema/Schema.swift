@@ -12,6 +12,22 @@ enum Schema {
   /// The version of `SearchKey` folding the search tables were built with.
   static let foldVersion = 1
 
+  /// The version of `TransliterationKey` and name words the spelling tables hold; a
+  /// database with another (or none, as v7 leaves it) has them rebuilt when opened for
+  /// writing.
+  static let spellingVersion = 1
+
+  /// Rebuilds the spelling tables (`NameSpellings`) if they were made by other rules.
+  static func refreshSpellings(_ db: Database) throws {
+    let stored = try String.fetchOne(
+      db, sql: "SELECT value FROM meta WHERE key = 'spelling_version'")
+    guard stored != String(spellingVersion) else { return }
+    try NameSpellings.rebuild(db)
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('spelling_version', ?)",
+      arguments: [String(spellingVersion)])
+  }
+
   /// Secondary indexes a large import drops and rebuilds (inside its transaction), because
   /// building an index once by sorting is much faster than growing it row by row.
   ///

@@ -104,4 +104,15 @@ import Testing
     #expect(keys.contains("cdrzr"))
     #expect(keys.contains("vzar"))
   }
+
+  @Test func acronymsHaveNoKeysAndPlaceWordsAreOptional() {
+    #expect(TransliterationKey.nameKeys("IRGC").isEmpty)
+    #expect(TransliterationKey.nameKeys("SDF").isEmpty)
+    #expect(!TransliterationKey.nameKeys("Irgun").isEmpty)
+    #expect(TransliterationKey.sameKey("Raqqa town", "الرقة"))
+    #expect(TransliterationKey.sameKey("Raqqa town", "Rakka"))
+    #expect(TransliterationKey.sameKey("Ar Raqqah governorate", "Raqqa"))
+    // A name that is only a place word keeps it.
+    #expect(TransliterationKey.nameKeys("Town").map(\.key).contains("vtan"))
+  }
 }

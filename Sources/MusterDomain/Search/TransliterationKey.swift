@@ -257,6 +257,19 @@ extension TransliterationKey {
   static func runTogether(_ groups: ArraySlice<SearchKey.WordGroup>, skeletons: Bool)
     -> [String]
   {
+    // An article written as a word of its own (`Ar Raqqah`) is also left out.
+    let bare = groups.enumerated().filter { offset, group in
+      offset == groups.count - 1 || group.parts.count > 1 || !articles.contains(group.joined)
+    }.map(\.element)
+    guard bare.count < groups.count else { return runTogetherAsWritten(groups, skeletons) }
+    return unique(
+      runTogetherAsWritten(groups, skeletons) + runTogetherAsWritten(bare[...], skeletons))
+  }
+
+  /// `runTogether` for the words as they are.
+  static func runTogetherAsWritten(
+    _ groups: ArraySlice<SearchKey.WordGroup>, _ skeletons: Bool
+  ) -> [String] {
     var results: [(key: String, isArabic: Bool)] = [("", false)]
     for group in groups {
       var next: [(key: String, isArabic: Bool)] = []
@@ -285,13 +298,23 @@ extension TransliterationKey {
   /// The keys to store for a name: for each tail from a word on (as `SearchKey.nameKeys`),
   /// the vowelled keys and skeletons of a Latin name, or the skeletons of an Arabic-script
   /// one, each with its prefix.
+  ///
+  /// An acronym (`IRGC`, `SDF`) has none: its letters are not a romanisation. A name ending
+  /// in a word that only says what kind of place it is (`Raqqa town`, as UCDP names
+  /// places) also has the keys of the name without it.
   public static func nameKeys(_ name: String) -> [NameKey] {
-    let groups = SearchKey.groups(of: name)
+    guard !isAcronym(name) else { return [] }
+    var groups = SearchKey.groups(of: name)
     let isArabic = name.unicodeScalars.contains(where: isArabicLetter)
     var keys: [NameKey] = []
     var seen: Set<String> = []
-    for offset in groups.indices {
-      let tail = groups[offset...]
+    var tails = groups.indices.map { groups[$0...] }
+    if groups.count > 1, let last = groups.last, placeWords.contains(last.joined) {
+      groups.removeLast()
+      tails.append(groups[...])
+    }
+    for tail in tails {
+      let offset = tail.startIndex
       var prefixed: [String] = []
       if isArabic {
         prefixed = runTogether(tail, skeletons: true).map { "a" + $0 }
@@ -305,6 +328,19 @@ extension TransliterationKey {
       }
     }
     return keys
+  }
+
+  /// Words that say what kind of place a name is, which romanisations do not share.
+  static let placeWords: Set<String> = [
+    "town", "village", "city", "district", "subdistrict", "governorate", "province", "area",
+    "region", "camp", "neighbourhood", "neighborhood",
+  ]
+
+  /// Whether a name is one short word in capitals and digits (`IRGC`, `T4`).
+  static func isAcronym(_ name: String) -> Bool {
+    let scalars = name.unicodeScalars
+    return (2...5).contains(scalars.count)
+      && scalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
   }
 
   /// The stored keys a query may match, with their prefixes: a Latin query's vowelled keys

@@ -15,7 +15,7 @@ enum Schema {
   /// The version of `TransliterationKey` and name words the spelling tables hold; a
   /// database with another (or none, as v7 leaves it) has them rebuilt when opened for
   /// writing.
-  static let spellingVersion = 1
+  static let spellingVersion = 2
 
   /// Rebuilds the spelling tables (`NameSpellings`) if they were made by other rules.
   static func refreshSpellings(_ db: Database) throws {

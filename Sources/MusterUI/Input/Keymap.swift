@@ -254,6 +254,12 @@ public struct Keymap: Equatable, Sendable {
       A click focuses the pane under it and selects the row; a click on the selected row opens
       it, as Enter does. The wheel scrolls the pane under the pointer.
 
+      ## Esc with another key
+
+      Muster binds no Alt keys. Esc and another key arriving together (a terminal's Alt plus
+      the key, or Esc typed and then the key over a slow or batched SSH link) are Esc and
+      then the key: Esc `q` in a search closes it and quits.
+
       """
     return text
   }

@@ -87,10 +87,11 @@ struct SearchReader {
     var parts: [String] = []
     for alternatives in SearchKey.queryAlternatives(query.words.joined(separator: " ")) {
       var spelled: [String] = []
-      for form in alternatives {
-        spelled += try forms(form)
-        // Other spellings of a name word, as whole words: `Zawr` finds text saying `Zor`.
-        spelled += try otherSpellings(of: form, in: db).map { "\"\($0)\"" }
+      for form in alternatives { spelled += try forms(form) }
+      // Other spellings of a name word, as whole words: `Zawr` finds text saying `Zor`. For
+      // a word with an article, of the word without it.
+      if let word = alternatives.last {
+        spelled += try otherSpellings(of: word, in: db).map { "\"\($0)\"" }
       }
       parts.append("(" + Array(Set(spelled)).sorted().joined(separator: " OR ") + ")")
     }

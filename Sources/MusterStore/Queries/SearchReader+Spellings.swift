@@ -168,12 +168,12 @@ extension SearchReader {
   /// Name words with the same transliteration key as a query word: other spellings the
   /// full-text tier looks for too.
   ///
-  /// Only for keys of four letters or more: shorter ones (`ala` for `al`, `alo`, `alou`)
-  /// are shared by the commonest words of the text, which would cost more than they find.
+  /// Only for words of four letters or more (shorter ones, like the articles, are shared
+  /// by the commonest words of the text, which would cost more than they find).
   static func otherSpellings(of form: String, in db: Database) throws -> [String] {
     guard form.unicodeScalars.count >= 4 else { return [] }
     var words: [String] = []
-    for key in TransliterationKey.wordKey(form) where key.unicodeScalars.count >= 4 {
+    for key in TransliterationKey.wordKey(form) where key.unicodeScalars.count >= 3 {
       words += try db.values(
         String.self, sql: "SELECT word FROM word_sound WHERE key = ? AND word <> ? LIMIT 16",
         arguments: [key, form])

@@ -52,6 +52,10 @@ import Testing
       try screen("/ H i z b o l a h Enter").contains("matched as: «Hezbollah» (key hazbala)"))
     #expect(
       try screen("/ A b u Space K a m a k Enter").contains("close match to alias «Abu Kamal»"))
+    // Each row says how it matched when the query did not spell its name.
+    let rows = try screen("/ A b o u Space K e m a l")
+    #expect(rows.contains("Albu Kamal             ≈ «Abu Kamal»"))
+    #expect(try screen("/ H i z b a l l a h").contains("Hezbollah              alias «Hizballah»"))
     // An exact name needs no explanation.
     #expect(!(try screen("/ H e z b o l l a h Enter").contains("matched as")))
   }

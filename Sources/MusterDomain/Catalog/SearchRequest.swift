@@ -202,6 +202,17 @@ public struct MatchExplanation: Hashable, Sendable, Codable {
     self.key = key
   }
 
+  /// What a result's row says beside its title: `alias «…»`, `≈ «…»` (another
+  /// romanisation or script), `close to «…»`; `nil` for the other tiers.
+  public func label(for tier: MatchTier) -> String? {
+    switch tier {
+    case .alias: "alias «\(name)»"
+    case .transliteration: "≈ «\(name)»"
+    case .closeMatch: "close to «\(name)»"
+    default: nil
+    }
+  }
+
   /// What the detail of a hit says: `matched as: alias «…»`, `close match to «…»`.
   public func phrase(for tier: MatchTier) -> String {
     let what = (isAlias ? "alias " : "") + "«\(name)»"

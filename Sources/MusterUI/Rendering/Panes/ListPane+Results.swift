@@ -55,6 +55,15 @@ extension ListPane {
       x = screen.write(
         DisplayText(grade), at: Point(x: x, y: rowArea.minY), clip: rowArea,
         style: base.merged(with: theme[.grade]))
+      if let label = hit.matched?.label(for: hit.tier) {
+        // How a name matched when it was not spelled as the query: alias, another
+        // romanisation or script, a close match.
+        screen.write(
+          DisplayText(label).truncated(
+            toWidth: max(0, rowArea.maxX - x), ellipsis: glyphs.ellipsis),
+          at: Point(x: x, y: rowArea.minY), clip: rowArea, style: base.merged(with: theme[.muted]))
+        continue
+      }
       guard hit.snippet != hit.title, !hit.snippet.isEmpty else { continue }
       let snippet = DisplayText(hit.snippet).truncated(
         toWidth: max(0, rowArea.maxX - x), ellipsis: glyphs.ellipsis)

@@ -144,4 +144,11 @@ import Testing
     #expect(try ids("Rastin").isEmpty)
     #expect(try ids("Talbisa").first == "site:rastan")
   }
+
+  @Test func filtersNameRecordsInAnotherRomanisation() throws {
+    let found = try catalog.search(
+      SearchRequest(query: try SearchQuery.parse("site:Rakka"), limit: 50)
+    ).hits.map(\.record.rawValue)
+    #expect(found == ["site:raqqa"])
+  }
 }

@@ -4,7 +4,8 @@ import MusterDomain
 /// A query's `field:` filters as SQL conditions on each kind's table.
 ///
 /// Names in `actor:` and `site:` are resolved once, through the name keys (any spelling,
-/// as a prefix of a name or of a later word of it); a site includes the sites inside it.
+/// as a prefix of a name or of a later word of it; failing that, a whole name under the
+/// transliteration key); a site includes the sites inside it.
 /// Everything put into the SQL is a number or a fixed word, never the user's text.
 struct SearchFilterSQL {
   let query: SearchQuery
@@ -45,7 +46,8 @@ struct SearchFilterSQL {
     }
   }
 
-  /// Records of `kind` with a name or alias that `name` spells or starts.
+  /// Records of `kind` with a name or alias that `name` spells or starts; when none does,
+  /// the ones it spells under the transliteration key (another romanisation or script).
   static func records(named name: String, kind: RecordKind, db: Database) throws -> [Int64] {
     var found = Set<Int64>()
     for key in SearchKey.compactAlternatives(name) {
@@ -56,6 +58,16 @@ struct SearchFilterSQL {
             SELECT DISTINCT record FROM name_key WHERE key >= ? AND key < ? AND kind = ?
             LIMIT \(resolveLimit)
             """, arguments: [key, key + "\u{10FFFF}", kind.code]))
+    }
+    guard found.isEmpty else { return found.sorted() }
+    for key in TransliterationKey.queryKeys(name) {
+      found.formUnion(
+        try db.values(
+          Int64.self,
+          sql: """
+            SELECT DISTINCT record FROM name_sound
+            WHERE key = ? AND kind = ? AND word_offset = 0 LIMIT \(resolveLimit)
+            """, arguments: [key, kind.code]))
     }
     return found.sorted()
   }

@@ -172,17 +172,18 @@ struct SearchReader {
           WHERE key >= ? AND key < ? ORDER BY length(key), key LIMIT \(Self.nameCandidateLimit)
           """, arguments: [key, key + "\u{10FFFF}"])
       for row in rows {
-        guard let kind = RecordKind(code: try row.get("kind")), kindAllowed(kind) else { continue }
-        let isExact = (try row.get("key") as String) == key
-        let isWhole = (try row.get("word_offset") as Int) == 0
+        // Columns by position: key, kind, record, word_offset.
+        guard let kind = RecordKind(code: try row.get(at: 1)), kindAllowed(kind) else { continue }
+        let isExact = (try row.get(at: 0) as String) == key
+        let isWhole = (try row.get(at: 3) as Int) == 0
         let tier: MatchTier = isWhole ? (isExact ? .exactName : .namePrefix) : .wordPrefix
-        offer(IndexedRecord(kind, try row.get("record")), NameRank(tier: tier))
+        offer(IndexedRecord(kind, try row.get(at: 2)), NameRank(tier: tier))
       }
     }
     for (record, rank) in try transliterationTier() {
       offer(record, NameRank(tier: .transliteration, rank: rank))
     }
-    for (record, distance) in try closeMatchTier() {
+    for (record, distance) in try closeMatchTier(namesFound: !best.isEmpty) {
       offer(record, NameRank(tier: .closeMatch, rank: distance))
     }
     guard request.query.hasFilters || request.query.phrases.count > 0 else { return best }

@@ -24,11 +24,12 @@ extension SearchReader {
           ORDER BY length(key), key LIMIT \(Self.nameCandidateLimit)
           """, arguments: [key, isPrefix ? key + "\u{10FFFF}" : key])
       for row in rows {
-        guard let kind = RecordKind(code: try row.get("kind")), kindAllowed(kind) else { continue }
-        let isWholeKey = (try row.get("key") as String) == key
-        let isWholeName = (try row.get("word_offset") as Int) == 0
+        // Columns by position: key, kind, record, word_offset.
+        guard let kind = RecordKind(code: try row.get(at: 1)), kindAllowed(kind) else { continue }
+        let isWholeKey = (try row.get(at: 0) as String) == key
+        let isWholeName = (try row.get(at: 3) as Int) == 0
         let rank = (isWholeKey ? 0 : 2) + (isWholeName ? 0 : 1)
-        let record = IndexedRecord(kind, try row.get("record"))
+        let record = IndexedRecord(kind, try row.get(at: 2))
         if found[record].map({ rank < $0 }) ?? true { found[record] = rank }
       }
     }
@@ -44,26 +45,34 @@ extension SearchReader {
   ///
   /// When that finds nothing (a misspelt word may share its key with an unrelated name
   /// word), every word is also compared with its close misspellings.
-  func closeMatchTier() throws -> [IndexedRecord: Int] {
+  ///
+  /// `namesFound` says the other name tiers found records: then a query whose every word
+  /// is spelled as names spell it needs no close matches, and none are looked for.
+  func closeMatchTier(namesFound: Bool) throws -> [IndexedRecord: Int] {
     let words = SearchKey.queryAlternatives(request.query.words.joined(separator: " "))
     guard !words.isEmpty else { return [:] }
-    let (found, metNothing) = try closeMatches(words, widened: false)
-    return metNothing ? try closeMatches(words, widened: true).found : found
+    var spelled: [Set<String>] = []
+    for (index, forms) in words.enumerated() {
+      spelled.append(try spelledWords(forms, isLast: index == words.count - 1))
+    }
+    if namesFound && !spelled.contains(where: \.isEmpty) { return [:] }
+    let (found, metNothing) = try closeMatches(words, spelled: spelled, widened: false)
+    return metNothing ? try closeMatches(words, spelled: spelled, widened: true).found : found
   }
 
   /// `closeMatchTier` with close misspellings looked up for the words spelled as names
   /// spell them (`widened`) or only for the others.
   ///
   /// `metNothing` says that every word found name words but no record names them all.
-  func closeMatches(_ words: [[String]], widened: Bool) throws -> (
-    found: [IndexedRecord: Int], metNothing: Bool
-  ) {
+  func closeMatches(_ words: [[String]], spelled spelledByWord: [Set<String>], widened: Bool)
+    throws -> (found: [IndexedRecord: Int], metNothing: Bool)
+  {
     var isClose = false
     var distance = 0
     var records: Set<IndexedRecord>?
     var matchedWords: Set<String> = []
     for (index, forms) in words.enumerated() {
-      var spelled = try spelledWords(forms, isLast: index == words.count - 1)
+      var spelled = spelledByWord[index]
       if spelled.isEmpty || widened {
         let wasSpelled = !spelled.isEmpty
         var closest = Int.max
@@ -158,8 +167,8 @@ extension SearchReader {
         sql: "SELECT kind, record FROM name_word WHERE word IN (\(marks))",
         arguments: StatementArguments(chunk))
       {
-        guard let kind = RecordKind(code: try row.get("kind")), kindAllowed(kind) else { continue }
-        records.insert(IndexedRecord(kind, try row.get("record")))
+        guard let kind = RecordKind(code: try row.get(at: 0)), kindAllowed(kind) else { continue }
+        records.insert(IndexedRecord(kind, try row.get(at: 1)))
       }
     }
     return records

@@ -14,6 +14,17 @@ extension Row {
     }
   }
 
+  /// A column's value by position, for loops over many rows (a name is looked up, and
+  /// lowercased, on every call).
+  func get<Value: DatabaseValueConvertible>(at index: Int) throws -> Value {
+    do {
+      return try decode(Value.self, atIndex: index)
+    } catch {
+      throw StoreError(
+        .incompatible, path: "", "the database holds a value Muster cannot read in column \(index)")
+    }
+  }
+
   /// A text column that may be NULL.
   func optionalText(_ column: String) throws -> String? {
     try get(column)

@@ -22,8 +22,8 @@ struct Muster: ParsableCommand {
     subcommands: [
       BrowseCommand.self, ImportCommand.self, CheckCommand.self, ListCommand.self,
       ShowCommand.self, TimelineCommand.self, SearchCommand.self, ExportCommand.self,
-      NoteCommand.self, RenderCommand.self, KeysCommand.self, KioskCommand.self,
-      SSHConfigCommand.self,
+      NoteCommand.self, ReconcileCommand.self, RenderCommand.self, KeysCommand.self,
+      KioskCommand.self, SSHConfigCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self)
 

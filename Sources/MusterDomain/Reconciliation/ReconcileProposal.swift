@@ -1,0 +1,59 @@
+/// A record as `muster reconcile` shows it: its reference, name, the dataset that named it
+/// and how many events it has.
+public struct ReconcileRecord: Hashable, Sendable, Codable {
+  /// The record.
+  public var record: RecordReference
+  /// Its name.
+  public var name: String
+  /// `acled`, `ucdp`, or `native` for a dataset written by analysts.
+  public var dataset: String
+  /// Its events (as a participant or as their place).
+  public var events: Int
+
+  /// A record from its fields.
+  public init(record: RecordReference, name: String, dataset: String, events: Int) {
+    self.record = record
+    self.name = name
+    self.dataset = dataset
+    self.events = events
+  }
+}
+
+/// Two records that matching says are, or may be, the same thing, with the evidence.
+public struct ReconcileProposal: Hashable, Sendable, Codable {
+  /// The record with the lower id.
+  public var first: ReconcileRecord
+  /// The other record.
+  public var second: ReconcileRecord
+  /// Whether the rules call it certain (it would merge without review).
+  public var isCertain: Bool
+  /// How sure, 0...1 (1 for certain).
+  public var score: Double
+  /// Why: the rule that matched (`the same name 1.7 km apart`).
+  public var reason: String
+
+  /// A proposal from its fields.
+  public init(
+    first: ReconcileRecord, second: ReconcileRecord, isCertain: Bool, score: Double,
+    reason: String
+  ) {
+    self.first = first
+    self.second = second
+    self.isCertain = isCertain
+    self.score = score
+    self.reason = reason
+  }
+
+  /// A proposal from a decision, or `nil` when the decision is that they differ.
+  public init?(_ first: ReconcileRecord, _ second: ReconcileRecord, _ decision: MatchDecision) {
+    let (a, b) = first.record.rawValue < second.record.rawValue ? (first, second) : (second, first)
+    switch decision {
+    case .same(let reason):
+      self.init(first: a, second: b, isCertain: true, score: 1, reason: reason)
+    case .possible(let score, let reason):
+      self.init(first: a, second: b, isCertain: false, score: score, reason: reason)
+    case .different:
+      return nil
+    }
+  }
+}

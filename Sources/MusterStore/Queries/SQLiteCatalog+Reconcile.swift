@@ -1,0 +1,168 @@
+import GRDB
+import MusterDomain
+
+extension SQLiteCatalog {
+  /// Pairs of actors and of places, named by different datasets (and areas named twice by
+  /// one), that `IdentityMatch` calls the same or possibly the same, certain ones first,
+  /// then by score.
+  ///
+  /// Candidates come from the name tables: a record from an event dataset is compared with
+  /// the records sharing a folded name, an alias or a transliteration key with it (for an
+  /// ACLED unit, its unit's name; for a UCDP government, its country). Read-only: nothing
+  /// is merged.
+  public func reconcileProposals(kinds: Set<RecordKind> = [.actor, .site]) throws
+    -> [ReconcileProposal]
+  {
+    try read { db in
+      var proposals: [ReconcileProposal] = []
+      let reader = ReconcileReader(db: db)
+      if kinds.contains(.actor) { proposals += try reader.actorProposals() }
+      if kinds.contains(.site) { proposals += try reader.siteProposals() }
+      return proposals.sorted { lhs, rhs in
+        if lhs.isCertain != rhs.isCertain { return lhs.isCertain }
+        if lhs.score != rhs.score { return lhs.score > rhs.score }
+        return (lhs.first.record, lhs.second.record) < (rhs.first.record, rhs.second.record)
+      }
+    }
+  }
+}
+
+/// Finds the candidates and weighs them.
+struct ReconcileReader {
+  let db: Database
+
+  /// The dataset an id says named a record: `site:acled:...` is ACLED's.
+  static func dataset(of id: String) -> String {
+    let parts = id.split(separator: ":", maxSplits: 2)
+    guard parts.count == 3, EventDataset(rawValue: String(parts[1])) != nil else {
+      return "native"
+    }
+    return String(parts[1])
+  }
+
+  /// Records of `kind` with a whole name or alias spelling `name` folded or under its
+  /// transliteration key.
+  func records(named name: String, kind: RecordKind) throws -> Set<Int64> {
+    var found: Set<Int64> = []
+    for key in SearchKey.compactAlternatives(name) {
+      found.formUnion(
+        try db.values(
+          Int64.self,
+          sql: "SELECT record FROM name_key WHERE key = ? AND kind = ? AND word_offset = 0",
+          arguments: [key, kind.code]))
+    }
+    for key in TransliterationKey.queryKeys(name) where key.hasPrefix("v") {
+      found.formUnion(
+        try db.values(
+          Int64.self,
+          sql: "SELECT record FROM name_sound WHERE key = ? AND kind = ? AND word_offset = 0",
+          arguments: [key, kind.code]))
+    }
+    return found
+  }
+
+  func aliases(_ kind: RecordKind) throws -> [Int64: [String]] {
+    var aliases: [Int64: [String]] = [:]
+    for row in try Row.fetchAll(
+      db, sql: "SELECT owner, name FROM alias WHERE owner_kind = ? ORDER BY owner, position",
+      arguments: [kind.code])
+    {
+      aliases[row[0], default: []].append(row[1])
+    }
+    return aliases
+  }
+
+  func actorProposals() throws -> [ReconcileProposal] {
+    var actors: [Int64: (id: String, names: [String], dataset: String)] = [:]
+    let aliases = try aliases(.actor)
+    for row in try Row.fetchAll(db, sql: "SELECT rowid, id, name FROM actor") {
+      let rowid: Int64 = row[0]
+      let id: String = row[1]
+      actors[rowid] = (id, [row[2]] + (aliases[rowid] ?? []), Self.dataset(of: id))
+    }
+    var seen: Set<[Int64]> = []
+    var proposals: [ReconcileProposal] = []
+    for (rowid, actor) in actors where actor.dataset != "native" {
+      guard let name = actor.names.first, ActorName(name).mayMerge else { continue }
+      var candidates: Set<Int64> = []
+      for spelling in ActorName(name).matchingNames + [name] {
+        candidates.formUnion(try records(named: spelling, kind: .actor))
+      }
+      for other in candidates where other != rowid {
+        guard let match = actors[other], match.dataset != actor.dataset,
+          seen.insert([min(rowid, other), max(rowid, other)]).inserted
+        else { continue }
+        let decision = IdentityMatch.actors(
+          ActorCandidate(names: actor.names, dataset: actor.dataset),
+          ActorCandidate(names: match.names, dataset: match.dataset))
+        if let first = try record(.actor, rowid, actor.id, name, actor.dataset),
+          let second = try record(.actor, other, match.id, match.names[0], match.dataset),
+          let proposal = ReconcileProposal(first, second, decision)
+        {
+          proposals.append(proposal)
+        }
+      }
+    }
+    return proposals
+  }
+
+  func siteProposals() throws -> [ReconcileProposal] {
+    var sites: [Int64: PlaceCandidate] = [:]
+    var ids: [Int64: String] = [:]
+    let aliases = try aliases(.site)
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT site.rowid, site.id, site.name, site.kind, site.latitude, site.longitude,
+          site.country, site.admin1, parent.name
+        FROM site LEFT JOIN site AS parent ON parent.rowid = site.parent
+        """)
+    {
+      let rowid: Int64 = row[0]
+      let id: String = row[1]
+      ids[rowid] = id
+      sites[rowid] = PlaceCandidate(
+        names: [row[2]] + (aliases[rowid] ?? []), dataset: Self.dataset(of: id),
+        latitude: row[4], longitude: row[5],
+        isArea: [SiteKind.area.rawValue, SiteKind.country.rawValue].contains(row[3] as String)
+          || id.contains(":area:"),
+        country: row[6], admin1: row[7], parent: row[8])
+    }
+    var lookups: [String: Set<Int64>] = [:]
+    var seen: Set<[Int64]> = []
+    var proposals: [ReconcileProposal] = []
+    for (rowid, site) in sites where site.dataset != "native" {
+      guard let name = site.names.first else { continue }
+      let core = IdentityMatch.core(name)
+      if lookups[core] == nil { lookups[core] = try records(named: core, kind: .site) }
+      for other in lookups[core] ?? [] where other != rowid {
+        guard let match = sites[other],
+          match.dataset != site.dataset || (site.isArea && match.isArea),
+          seen.insert([min(rowid, other), max(rowid, other)]).inserted
+        else { continue }
+        let decision = IdentityMatch.places(site, match)
+        if let first = try record(.site, rowid, ids[rowid] ?? "", name, site.dataset ?? "native"),
+          let second = try record(
+            .site, other, ids[other] ?? "", match.names[0], match.dataset ?? "native"),
+          let proposal = ReconcileProposal(first, second, decision)
+        {
+          proposals.append(proposal)
+        }
+      }
+    }
+    return proposals
+  }
+
+  /// A record with its event count, for the evidence.
+  func record(_ kind: RecordKind, _ rowid: Int64, _ id: String, _ name: String, _ dataset: String)
+    throws -> ReconcileRecord?
+  {
+    guard let reference = RecordReference(id) else { return nil }
+    let sql =
+      kind == .site
+      ? "SELECT count(*) FROM event WHERE site = ?"
+      : "SELECT count(*) FROM event_actor WHERE actor = ?"
+    let events = try db.value(Int.self, sql: sql, arguments: [rowid]) ?? 0
+    return ReconcileRecord(record: reference, name: name, dataset: dataset, events: events)
+  }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import MusterTestSupport
+import Testing
+
+/// `muster reconcile` on the bundled dataset with a UCDP export beside it: the actors and
+/// places both name, certain or proposed, with the evidence; never an unidentified group.
+@Suite struct ReconcileCommandTests {
+  let folder: TemporaryFolder
+  let database: String
+
+  static let export = """
+    id,year,type_of_violence,conflict_name,dyad_name,side_a,side_b,source_article,where_prec,where_coordinates,adm_1,adm_2,latitude,longitude,country,date_prec,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,high,low
+    910001,2018,1,Syria: Government,Government of Syria - IS,Government of Syria,IS,"Test source",1,Albu Kamal town,Deir ez Zor governorate,Albu Kamal district,34.45,40.918611,Syria,1,2018-06-06,2018-06-06,1,1,0,0,2,2,2
+    910002,2018,2,Hezbollah - IS,Hezbollah - IS,Hezbollah,IS,"Test source",1,Al Mayadin town,Deir ez Zor governorate,Al Mayadin district,35.02089,40.453455,Syria,1,2018-07-01,2018-07-01,0,1,0,0,1,1,1
+    910003,2018,2,Unidentified Armed Group (Syria) - IS,Unidentified Armed Group (Syria) - IS,Unidentified Armed Group (Syria),IS,"Test source",1,Homs town,Homs governorate,Homs district,34.73,36.71,Syria,1,2018-07-02,2018-07-02,0,1,0,0,1,1,1
+    """
+
+  init() throws {
+    folder = try TemporaryFolder("muster-reconcile")
+    database = folder.file("muster.db")
+    let created = try CommandRunner.muster(["--db", database, "list", "sites"], home: folder.path)
+    try #require(created.status == 0, "\(created.errors)")
+    let file = folder.file("ucdp.csv")
+    try Self.export.write(toFile: file, atomically: true, encoding: .utf8)
+    let imported = try CommandRunner.muster(["--db", database, "import", file], home: folder.path)
+    try #require(imported.status == 0, "\(imported.errors)")
+  }
+
+  func muster(_ arguments: [String]) throws -> String {
+    let result = try CommandRunner.muster(["--db", database] + arguments, home: folder.path)
+    try #require(result.status == 0, "\(result.errors)")
+    return result.output
+  }
+
+  @Test func certainPairsComeFirstWithTheirEvidence() throws {
+    let lines = try muster(["reconcile"]).split(separator: "\n").map(String.init)
+    let certain = lines.filter { $0.hasPrefix("certain") }
+
+    #expect(
+      certain.contains { $0.contains("actor:hezbollah ") && $0.contains("actor:ucdp:hezbollah") })
+    #expect(certain.contains { $0.contains("actor:syria ") && $0.contains("Government of Syria") })
+    #expect(
+      certain.contains {
+        $0.contains("site:albu-kamal ") && $0.contains("Albu Kamal town (ucdp, 1 event)")
+          && $0.contains("the same name 1.7 km apart")
+      })
+    #expect(certain.contains { $0.contains("site:al-mayadin ") && $0.contains("0.5 km apart") })
+    #expect(!lines.contains { $0.contains("Unidentified") })
+    #expect(lines.last?.hasPrefix("\(lines.count - 1) pairs: \(certain.count) certain") == true)
+  }
+
+  @Test func jsonListsEachPairAndKindsFilter() throws {
+    let data = Data(try muster(["reconcile", "--kind", "actors", "--json"]).utf8)
+    let pairs = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+
+    #expect(!pairs.isEmpty)
+    for pair in pairs {
+      let first = try #require(pair["first"] as? [String: Any])
+      #expect((first["record"] as? String)?.hasPrefix("actor:") == true)
+      #expect(pair["isCertain"] is Bool)
+      #expect(pair["reason"] is String)
+    }
+  }
+
+  @Test func itWritesNothing() throws {
+    let before = try Data(contentsOf: URL(fileURLWithPath: database))
+    _ = try muster(["reconcile"])
+    #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+  }
+}

@@ -259,6 +259,16 @@ import Testing
         "Al Hasakah district", "ucdp", nil, nil, country: "Syria", isArea: true,
         parent: "Al Hasakah Governorate"), false
     ),
+    // Two Turkish districts of one province whose names share a key (a false merge found
+    // on the generated million-row file): areas merge only when spelled alike.
+    (
+      place(
+        "Çaykaya", "acled", nil, nil, country: "Turkey", admin1: "Mardin", isArea: true,
+        parent: "Ortaköy"),
+      place(
+        "Gökçay", "acled", nil, nil, country: "Turkey", admin1: "Mardin", isArea: true,
+        parent: "Ortaköy"), false
+    ),
     // A country code and a country name are not different countries.
     (
       place("Albu Kamal", nil, 34.4536, 40.9367, country: "SY"),
@@ -290,7 +300,7 @@ import Testing
     #expect(Self.actorPairs.count + Self.placePairs.count >= 100)
     // docs/reconciliation.md gives these counts.
     #expect(Self.actorPairs.count == 65)
-    #expect(Self.placePairs.count == 50)
+    #expect(Self.placePairs.count == 51)
     let actors = Self.figures(Self.actorPairs) { pair in
       (IdentityMatch.actors(Self.actor(pair.0), Self.actor(pair.1)), pair.2)
     }
@@ -302,7 +312,7 @@ import Testing
     // The figures docs/reconciliation.md states: certain matches found of the pairs that
     // are one thing.
     #expect("\(actors.merged) of \(actors.same)" == "30 of 37", "\(actors.missed)")
-    #expect("\(places.merged) of \(places.same)" == "28 of 30", "\(places.missed)")
+    #expect("\(places.merged) of \(places.same)" == "27 of 30", "\(places.missed)")
   }
 
   @Test func aMatchOnlyUnderTheKeyOrByACloseNameIsProposedNotMerged() {

@@ -173,11 +173,13 @@ public enum IdentityMatch {
       if (first.parent != nil || second.parent != nil) && parents != .folded && parents != .key {
         return .different(reason: "areas inside different areas")
       }
+      // No distance to confirm a key match for an area: only a folded name is certain.
       switch names {
-      case .folded, .key:
+      case .folded:
         return first.admin1 != nil && second.admin1 != nil
           ? .same(reason: "the same area name in the same province")
           : .possible(score: 0.7, reason: "the same area name, the province unknown")
+      case .key: return .possible(score: 0.6, reason: "area names in another romanisation")
       default: return .possible(score: 0.5, reason: "area names one or two letters apart")
       }
     }

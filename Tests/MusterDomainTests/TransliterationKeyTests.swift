@@ -115,4 +115,8 @@ import Testing
     // A name that is only a place word keeps it.
     #expect(TransliterationKey.nameKeys("Town").map(\.key).contains("vtan"))
   }
+
+  @Test func searchGroupPositionsAreTheirPlacesInAllCases() {
+    #expect(SearchGroup.allCases.map(\.position) == Array(SearchGroup.allCases.indices))
+  }
 }

@@ -151,4 +151,10 @@ import Testing
     ).hits.map(\.record.rawValue)
     #expect(found == ["site:raqqa"])
   }
+
+  @Test func aLastWordOfOneLetterIsLeftOutOfTheTextTierWhileItIsTyped() throws {
+    // `Hamra a` on the way to `Hamra al-...`: the text that says `hamra` stays found.
+    #expect(try ids("Hamra").contains("site:well"))
+    #expect(try ids("Hamra a").contains("site:well"))
+  }
 }

@@ -44,6 +44,21 @@ public enum SearchGroup: String, CaseIterable, Hashable, Comparable, Sendable, C
   case documents
   case notes
 
+  /// The group's place in `allCases`, for tallies kept in arrays.
+  public var position: Int {
+    switch self {
+    case .actors: 0
+    case .sites: 1
+    case .deployments: 2
+    case .events: 3
+    case .statements: 4
+    case .relations: 5
+    case .sources: 6
+    case .documents: 7
+    case .notes: 8
+    }
+  }
+
   /// The group of a record of `kind` (statements are told apart by the caller).
   public init(_ kind: RecordKind, isStatement: Bool = false) {
     switch kind {

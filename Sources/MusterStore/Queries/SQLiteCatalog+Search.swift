@@ -71,8 +71,13 @@ struct SearchReader {
   }
 
   /// The FTS5 expression: every word in any of its forms (and the other spellings of it
-  /// that names use), each as a prefix from its third letter (shorter words match whole words: a one-letter prefix would merge the index
-  /// entries of a large part of the vocabulary), and every phrase.
+  /// that names use), each as a prefix from its third letter (shorter words match whole
+  /// words: a one-letter prefix would merge the index entries of a large part of the
+  /// vocabulary), and every phrase.
+  ///
+  /// A last word of one letter after other words is left out, and so is a one-letter form
+  /// of a word with an article (`o` of `al-O`): they are words being typed, and as whole
+  /// words (`a`, `o`) they only make the query slow and its count odd for a keystroke.
   ///
   /// A prefix is spelled out as the terms it starts (see `SearchTerms`), which FTS5 reads
   /// newest first without merging them all first; past `SearchTerms.expansionLimit` terms
@@ -85,7 +90,14 @@ struct SearchReader {
       return terms.isEmpty ? ["\"\(form)\"*"] : terms.map { "\"\($0)\"" }
     }
     var parts: [String] = []
-    for alternatives in SearchKey.queryAlternatives(query.words.joined(separator: " ")) {
+    var words = SearchKey.queryAlternatives(query.words.joined(separator: " "))
+    if words.count > 1, let last = words.last, last.allSatisfy({ $0.unicodeScalars.count < 2 }) {
+      words.removeLast()
+    }
+    for var alternatives in words {
+      if alternatives.count > 1 {
+        alternatives.removeAll { $0.unicodeScalars.count < 2 }
+      }
       var spelled: [String] = []
       for form in alternatives { spelled += try forms(form) }
       // Other spellings of a name word, as whole words: `Zawr` finds text saying `Zor`. For
@@ -134,13 +146,18 @@ struct SearchReader {
     // Name hits first; a text match already among them is not listed (or counted) twice.
     // The name hits are few, the text matches up to the count limit: one pass over these.
     var ordered = try rankNameHits(best)
+    ordered.reserveCapacity(ordered.count + found.count)
+    for entry in found
+    where best.isEmpty || best[IndexedRecord(entry.match.kind, entry.match.rowid)] == nil {
+      ordered.append(entry.match)
+    }
+    // Up to ten thousand matches a keystroke: counted and grouped by the groups' positions,
+    // not through dictionaries.
+    var tally = [Int](repeating: 0, count: SearchGroup.allCases.count)
+    for match in ordered { tally[match.group.position] += 1 }
     var counts: [SearchGroup: Int] = [:]
-    for match in ordered { counts[match.group, default: 0] += 1 }
-    for entry in found {
-      if best[IndexedRecord(entry.match.kind, entry.match.rowid)] == nil {
-        ordered.append(entry.match)
-        counts[entry.match.group, default: 0] += 1
-      }
+    for group in SearchGroup.allCases where tally[group.position] > 0 {
+      counts[group] = tally[group.position]
     }
     return SearchMatches(
       matches: Self.grouped(ordered), counts: counts, isCountCapped: capped)
@@ -149,13 +166,14 @@ struct SearchReader {
   /// Matches grouped by kind: the group holding the best match first, each group in rank
   /// order.
   static func grouped(_ ranked: [SearchMatch]) -> [SearchMatch] {
-    var order: [SearchGroup] = []
-    var buckets: [SearchGroup: [SearchMatch]] = [:]
+    var order: [Int] = []
+    var buckets = [[SearchMatch]](repeating: [], count: SearchGroup.allCases.count)
     for match in ranked {
-      if buckets[match.group] == nil { order.append(match.group) }
-      buckets[match.group, default: []].append(match)
+      let position = match.group.position
+      if buckets[position].isEmpty { order.append(position) }
+      buckets[position].append(match)
     }
-    return order.flatMap { buckets[$0] ?? [] }
+    return order.flatMap { buckets[$0] }
   }
 
   /// Records whose name or alias the query's words spell (folded, under the

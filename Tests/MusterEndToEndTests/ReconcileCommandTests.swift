@@ -67,4 +67,17 @@ import Testing
     _ = try muster(["reconcile"])
     #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
   }
+
+  @Test func aRecordsDetailListsItsTwinsInOtherDatasets() throws {
+    let site = try muster(["show", "site:albu-kamal"])
+    #expect(site.contains("Same in other datasets (1)"))
+    #expect(site.contains("same Albu Kamal town (ucdp, 1 event) the same name 1.7 km apart"))
+    let actor = try muster(["show", "actor:hezbollah"])
+    #expect(actor.contains("same Hezbollah (ucdp, 1 event) the same name"))
+    // The unidentified group has none, and nothing is listed for it anywhere.
+    let data = Data(
+      try muster(["show", "actor:ucdp:unidentified-armed-group-syria", "--json"]).utf8)
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect((object["twins"] as? [Any])?.isEmpty == true)
+  }
 }

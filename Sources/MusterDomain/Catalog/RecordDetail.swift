@@ -56,12 +56,16 @@ public struct ActorDetail: Hashable, Sendable, Codable {
   public var eventCount: Int
   /// Analysts' notes on it.
   public var notes: [Note]
+  /// Records of other datasets that matching says are, or may be, the same actor.
+  public var twins: [ReconcileProposal]
 
   /// A detail from its fields.
   public init(
     actor: ForceActor, relations: [RelationView], positions: [DeploymentState],
-    deployments: [DeploymentState], events: [Claim], eventCount: Int, notes: [Note]
+    deployments: [DeploymentState], events: [Claim], eventCount: Int, notes: [Note],
+    twins: [ReconcileProposal] = []
   ) {
+    self.twins = twins
     self.actor = actor
     self.relations = relations
     self.positions = positions
@@ -90,12 +94,16 @@ public struct SiteDetail: Hashable, Sendable, Codable {
   public var eventCount: Int
   /// Analysts' notes on it.
   public var notes: [Note]
+  /// Records of other datasets that matching says are, or may be, the same place.
+  public var twins: [ReconcileProposal]
 
   /// A detail from its fields.
   public init(
     site: Site, ancestors: [RecordLink], children: [RecordLink], holders: [DeploymentState],
-    deployments: [DeploymentState], events: [Claim], eventCount: Int, notes: [Note]
+    deployments: [DeploymentState], events: [Claim], eventCount: Int, notes: [Note],
+    twins: [ReconcileProposal] = []
   ) {
+    self.twins = twins
     self.site = site
     self.ancestors = ancestors
     self.children = children

@@ -89,7 +89,11 @@ public enum IdentityMatch {
       Set(names.flatMap { SearchKey.compactAlternatives($0) })
     }
     if !folded(first).isDisjoint(with: folded(second)) { return .folded }
-    for name in first where second.contains(where: { TransliterationKey.sameKey(name, $0) }) {
+    // Either way round: a stored name's keys include the name without a place word.
+    for name in first
+    where second.contains(where: {
+      TransliterationKey.sameKey(name, $0) || TransliterationKey.sameKey($0, name)
+    }) {
       return .key
     }
     let firstWords = first.compactMap { SearchKey.compactAlternatives($0).first }
@@ -162,7 +166,7 @@ public enum IdentityMatch {
     let names = relation(first.names.map(Self.core), second.names.map(Self.core))
     guard names != .none else { return .different(reason: "different names") }
     if let admin1 = first.admin1, let other = second.admin1,
-      relation([admin1], [other]) == .none
+      relation([core(admin1)], [core(other)]) == .none
     {
       return .different(reason: "different provinces")
     }

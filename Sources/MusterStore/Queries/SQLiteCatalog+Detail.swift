@@ -82,7 +82,8 @@ struct DetailReader {
     return ActorDetail(
       actor: actor, relations: relations, positions: positions, deployments: deployments,
       events: events, eventCount: eventCount,
-      notes: try loader.notes(on: actor.id.reference(.actor)))
+      notes: try loader.notes(on: actor.id.reference(.actor)),
+      twins: try ReconcileReader(db: db).twins(of: .actor, rowid))
   }
 
   static let insideSQL = """
@@ -128,7 +129,8 @@ struct DetailReader {
     return SiteDetail(
       site: site, ancestors: ancestors, children: children, holders: holders,
       deployments: deployments, events: events, eventCount: eventCount,
-      notes: try loader.notes(on: site.id.reference(.site)))
+      notes: try loader.notes(on: site.id.reference(.site)),
+      twins: try ReconcileReader(db: db).twins(of: .site, rowid))
   }
 
   /// Events as claims, in the order `eventsSQL` selects their rowids.

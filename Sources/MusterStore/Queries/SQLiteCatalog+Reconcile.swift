@@ -153,6 +153,81 @@ struct ReconcileReader {
     return proposals
   }
 
+  /// The records of other datasets that matching says are, or may be, the same as one
+  /// actor or site.
+  ///
+  /// What its detail shows. Candidates share a name or alias with it (or
+  /// with a later part of theirs: the bundled IRGC meets ACLED's `Military Forces of Iran
+  /// (1989-) Islamic Revolutionary Guard Corps`), folded or under the key.
+  func twins(of kind: RecordKind, _ rowid: Int64) throws -> [ReconcileProposal] {
+    guard kind == .actor || kind == .site, let this = try candidate(kind, rowid) else {
+      return []
+    }
+    var spellings = this.names
+    if kind == .actor, let name = this.names.first { spellings += ActorName(name).matchingNames }
+    if kind == .site { spellings = spellings.map(IdentityMatch.core) }
+    var others: Set<Int64> = []
+    for spelling in Set(spellings) {
+      others.formUnion(try records(named: spelling, kind: kind))
+      for key in SearchKey.compactAlternatives(spelling) where kind == .actor {
+        others.formUnion(
+          try db.values(
+            Int64.self,
+            sql: "SELECT record FROM name_key WHERE key = ? AND kind = ? LIMIT 200",
+            arguments: [key, kind.code]))
+      }
+    }
+    var twins: [ReconcileProposal] = []
+    for other in others.sorted().prefix(200) where other != rowid {
+      guard let that = try candidate(kind, other), that.dataset != this.dataset else { continue }
+      let decision =
+        kind == .actor
+        ? IdentityMatch.actors(
+          ActorCandidate(names: this.names, dataset: this.dataset),
+          ActorCandidate(names: that.names, dataset: that.dataset))
+        : IdentityMatch.places(this.place, that.place)
+      if let first = try record(kind, rowid, this.id, this.names[0], this.dataset),
+        let second = try record(kind, other, that.id, that.names[0], that.dataset),
+        let proposal = ReconcileProposal(first, second, decision)
+      {
+        twins.append(proposal)
+      }
+    }
+    return twins.sorted { lhs, rhs in
+      lhs.isCertain != rhs.isCertain ? lhs.isCertain : lhs.score > rhs.score
+    }
+  }
+
+  /// One record as matching sees it.
+  func candidate(_ kind: RecordKind, _ rowid: Int64) throws -> (
+    id: String, names: [String], dataset: String, place: PlaceCandidate
+  )? {
+    let sql =
+      kind == .site
+      ? """
+      SELECT site.id, site.name, site.kind, site.latitude, site.longitude, site.country,
+        site.admin1, parent.name
+      FROM site LEFT JOIN site AS parent ON parent.rowid = site.parent WHERE site.rowid = ?
+      """
+      : "SELECT id, name, NULL, NULL, NULL, NULL, NULL, NULL FROM actor WHERE rowid = ?"
+    guard let row = try Row.fetchOne(db, sql: sql, arguments: [rowid]) else { return nil }
+    let id: String = row[0]
+    let names =
+      [row[1] as String]
+      + (try db.values(
+        String.self,
+        sql: "SELECT name FROM alias WHERE owner_kind = ? AND owner = ? ORDER BY position",
+        arguments: [kind.code, rowid]))
+    let dataset = Self.dataset(of: id)
+    let siteKind: String? = row[2]
+    let place = PlaceCandidate(
+      names: names, dataset: dataset, latitude: row[3], longitude: row[4],
+      isArea: [SiteKind.area.rawValue, SiteKind.country.rawValue].contains(siteKind ?? "")
+        || id.contains(":area:"),
+      country: row[5], admin1: row[6], parent: row[7])
+    return (id, names, dataset, place)
+  }
+
   /// A record with its event count, for the evidence.
   func record(_ kind: RecordKind, _ rowid: Int64, _ id: String, _ name: String, _ dataset: String)
     throws -> ReconcileRecord?

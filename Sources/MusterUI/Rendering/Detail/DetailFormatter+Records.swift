@@ -42,7 +42,28 @@ extension DetailFormatter {
     }
     lines += deploymentClaims(detail.deployments, showSite: true)
     lines += claims(detail.events, total: detail.eventCount, title: "Events")
+    lines += twins(detail.twins, of: detail.actor.id.reference(.actor))
     lines += notes(detail.notes)
+    return lines
+  }
+
+  /// `Same in other datasets (2)`: records matching says are this one (certain) or may be
+  /// (with a score), each with the rule that matched; Enter follows one.
+  func twins(_ proposals: [ReconcileProposal], of record: RecordReference) -> [DetailLine] {
+    guard !proposals.isEmpty else { return [] }
+    var lines = section("Same in other datasets (\(proposals.count))")
+    for proposal in proposals {
+      let other = proposal.first.record == record ? proposal.second : proposal.first
+      let certainty =
+        proposal.isCertain ? "same" : "maybe \(Int((proposal.score * 100).rounded()))%"
+      let events = "\(other.events) event\(other.events == 1 ? "" : "s")"
+      lines.append(
+        DetailLine(
+          [
+            DetailSpan("\(certainty) ", .muted), DetailSpan(other.name, .link),
+            DetailSpan(" (\(other.dataset), \(events)) ", .muted), DetailSpan(proposal.reason),
+          ], indent: 1, link: other.record))
+    }
     return lines
   }
 
@@ -75,6 +96,7 @@ extension DetailFormatter {
     }
     lines += deploymentClaims(detail.deployments, showSite: false)
     lines += claims(detail.events, total: detail.eventCount, title: "Events")
+    lines += twins(detail.twins, of: site.id.reference(.site))
     lines += notes(detail.notes)
     return lines
   }

@@ -15,6 +15,9 @@ final class ImportedRecords {
   private var places: [String: Int64] = [:]
   private var placesByKey: [PlaceKey: Int64] = [:]
   private var areas: [String: Int64] = [:]
+  /// Areas by parent (0 for none) and name folded and run together, so that two vintages
+  /// of one dataset spelling an area `Deir-ez-Zor` and `Deir ez Zor` make one area.
+  private var areasByName: [AreaName: Int64] = [:]
   private var sources: [NameKey: (rowid: Int64, reliability: Int)] = [:]
   private var takenSourceIDs: Set<String> = []
   /// Slugs, sort keys and search keys of the names this import met.
@@ -53,10 +56,16 @@ final class ImportedRecords {
         try row.get("rowid"), try row.get("reliability")
       )
     }
-    for row in try db.rows(sql: "SELECT rowid, id FROM site WHERE id GLOB 'site:*:*'") {
+    for row in try db.rows(
+      sql: "SELECT rowid, id, name, parent FROM site WHERE id GLOB 'site:*:*'")
+    {
       let id: String = try row.get("id")
       if id.contains(":area:") {
-        areas[id] = try row.get("rowid")
+        let rowid: Int64 = try row.get("rowid")
+        areas[id] = rowid
+        let name = AreaName(
+          parent: try row.get("parent") ?? 0, name: Self.areaName(try row.get("name")))
+        if areasByName[name] == nil { areasByName[name] = rowid }
       } else {
         places[id] = try row.get("rowid")
       }
@@ -68,6 +77,18 @@ final class ImportedRecords {
     let parts = id.split(separator: ":", maxSplits: 2)
     guard parts.count == 3 else { return nil }
     return EventDataset(rawValue: String(parts[1]))
+  }
+
+  /// An area by the area it lies in and its name folded and run together.
+  struct AreaName: Hashable {
+    let parent: Int64
+    let name: String
+  }
+
+  /// An area's name folded and run together: `Deir-ez-Zor` and `Deir ez Zor` are both
+  /// `deirezzor`.
+  static func areaName(_ name: String) -> String {
+    SearchKey.compactAlternatives(name).first ?? name
   }
 
   /// An actor or source name within one dataset's namespace.
@@ -198,12 +219,22 @@ final class ImportedRecords {
         parent = known
         continue
       }
+      let name = AreaName(parent: parent ?? 0, name: Self.areaName(area))
+      if let known = areasByName[name] {
+        // The same area spelled another way (another vintage): the first spelling's, with
+        // this spelling as an alias.
+        areas[areaID] = known
+        parent = known
+        try addAlias(.site, known, name: area)
+        continue
+      }
       let areasSoFar = Array(place.areas.prefix(depth))
       parent = try insertSite(
         id: areaID, name: area, kind: depth == 0 ? .country : .area, parent: parent,
         country: place.country, admin: areasSoFar, location: nil,
         context: ([place.country] + place.areas).prefix(depth).reversed())
       areas[areaID] = parent
+      areasByName[name] = parent
     }
     let rowid = try insertSite(
       id: id, name: place.name, kind: .town, parent: parent, country: place.country,
@@ -212,6 +243,36 @@ final class ImportedRecords {
     places[id] = rowid
     placesByKey[key] = rowid
     return rowid
+  }
+
+  /// Adds a spelling to a record's aliases (once), with its search keys.
+  private func addAlias(_ kind: RecordKind, _ rowid: Int64, name: String) throws {
+    let known = try db.value(
+      Int.self,
+      sql: """
+        SELECT count(*) FROM (SELECT name FROM \(kind.rawValue) WHERE rowid = ? AND name = ?
+          UNION ALL SELECT name FROM alias WHERE owner_kind = ? AND owner = ? AND name = ?)
+        """, arguments: [rowid, name, kind.code, rowid, name])
+    guard known == 0 else { return }
+    try db.run(
+      sql: """
+        INSERT INTO alias(owner_kind, owner, position, name)
+        VALUES (?, ?, (SELECT coalesce(max(position) + 1, 0) FROM alias
+          WHERE owner_kind = ? AND owner = ?), ?)
+        """, arguments: [kind.code, rowid, kind.code, rowid, name])
+    try insertNameKeys(kind, rowid, name: name)
+  }
+
+  /// Writes a name's folded keys and spellings for a record.
+  private func insertNameKeys(_ kind: RecordKind, _ rowid: Int64, name: String) throws {
+    for nameKey in facts.of(name).keys {
+      insertNameKey.bind(1, nameKey.key)
+      insertNameKey.bind(2, kind.code)
+      insertNameKey.bind(3, rowid)
+      insertNameKey.bind(4, nameKey.wordOffset)
+      try insertNameKey.run()
+    }
+    try spellings.add(kind, rowid, names: [name])
   }
 
   /// Inserts a site; `context` names the areas it lies in, nearest first, for search.
@@ -246,14 +307,7 @@ final class ImportedRecords {
       NamedEntry(
         key: key, kind: kind, rowid: rowid, names: named.names,
         body: SearchKey.indexText(body.joined(separator: " \n "))))
-    for nameKey in named.keys {
-      insertNameKey.bind(1, nameKey.key)
-      insertNameKey.bind(2, kind.code)
-      insertNameKey.bind(3, rowid)
-      insertNameKey.bind(4, nameKey.wordOffset)
-      try insertNameKey.run()
-    }
-    try spellings.add(kind, rowid, names: [name])
+    try insertNameKeys(kind, rowid, name: name)
   }
 
   /// `prefix + slug(name)`, or with a hash of the name added when another name took it.

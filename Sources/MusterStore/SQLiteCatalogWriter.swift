@@ -45,6 +45,72 @@ public final class SQLiteCatalogWriter: CatalogWriting {
     }
   }
 
+  /// Merges one actor or site into another of the same kind.
+  ///
+  /// Links, notes and pins move to `kept`, the merged record's names become its aliases, and the merge is recorded so
+  /// that `split` restores both exactly. A re-import of the merged record's dataset finds
+  /// the kept record.
+  public func merge(
+    _ merged: RecordReference, into kept: RecordReference, reason: String, author: String,
+    at time: Int
+  ) throws {
+    guard merged.kind == kept.kind, [.actor, .site].contains(merged.kind), merged != kept else {
+      throw StoreError(
+        .incompatible, path: catalog.path,
+        "only two different actors or two different sites can be merged")
+    }
+    try StoreError.wrapping(path: catalog.path) {
+      try catalog.database.write { db in
+        let loader = RecordLoader(db: db)
+        guard let mergedRow = try loader.rowid(of: merged, followingMerges: false) else {
+          throw StoreError(.missing, path: catalog.path, "no record \(merged.rawValue)")
+        }
+        guard let keptRow = try loader.rowid(of: kept, followingMerges: false) else {
+          throw StoreError(.missing, path: catalog.path, "no record \(kept.rawValue)")
+        }
+        try RecordMerger(db: db).merge(
+          merged.kind, kept: keptRow, merged: mergedRow, reason: reason, author: author,
+          at: time)
+        try db.execute(
+          sql: "DELETE FROM match_review WHERE first IN (?1, ?2) AND second IN (?1, ?2)",
+          arguments: [merged.rawValue, kept.rawValue])
+      }
+    }
+  }
+
+  /// Undoes the merge of `merged`: it comes back as it was, with its links; returns the
+  /// record it had been merged into.
+  @discardableResult
+  public func split(_ merged: RecordReference) throws -> RecordReference? {
+    try StoreError.wrapping(path: catalog.path) {
+      try catalog.database.write { db in
+        let kept = try RecordMerger(db: db).split(merged.kind, mergedID: merged.rawValue)
+        return try db.value(
+          String.self, sql: "SELECT id FROM \(merged.kind.rawValue) WHERE rowid = ?",
+          arguments: [kept]
+        ).flatMap(RecordReference.init)
+      }
+    }
+  }
+
+  /// Records an analyst's decision on a proposed match (`rejected` hides it from
+  /// `reconcileProposals`).
+  public func review(
+    _ first: RecordReference, _ second: RecordReference, decision: String, author: String,
+    at time: Int
+  ) throws {
+    let (a, b) = first.rawValue < second.rawValue ? (first, second) : (second, first)
+    try StoreError.wrapping(path: catalog.path) {
+      try catalog.database.write { db in
+        try db.execute(
+          sql: """
+            INSERT OR REPLACE INTO match_review(first, second, decision, author, created_at)
+            VALUES (?, ?, ?, ?, ?)
+            """, arguments: [a.rawValue, b.rawValue, decision, author, time])
+      }
+    }
+  }
+
   /// Runs `PRAGMA integrity_check` and the full-text index's own check; `["ok"]` when sound.
   public func integrityCheck() throws -> [String] {
     try StoreError.wrapping(path: catalog.path) {

@@ -80,4 +80,42 @@ import Testing
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect((object["twins"] as? [Any])?.isEmpty == true)
   }
+
+  @Test func acceptMergesRejectHidesSplitUndoes() throws {
+    let pair = "site:albu-kamal=site:ucdp:albu-kamal-town@34.45,40.918611"
+    #expect(try muster(["reconcile"]).contains("site:ucdp:albu-kamal-town"))
+
+    let merged = try muster(["reconcile", "--accept", pair, "--author", "ana"])
+    #expect(merged == "merged site:ucdp:albu-kamal-town@34.45,40.918611 into site:albu-kamal\n")
+    #expect(!(try muster(["reconcile"]).contains("site:ucdp:albu-kamal-town")))
+    #expect(try muster(["show", "site:albu-kamal"]).contains("Albu Kamal town"))
+
+    let split = try muster(["reconcile", "--split", "site:ucdp:albu-kamal-town@34.45,40.918611"])
+    #expect(split == "split site:ucdp:albu-kamal-town@34.45,40.918611 from site:albu-kamal\n")
+    #expect(try muster(["reconcile"]).contains("site:ucdp:albu-kamal-town"))
+
+    let rejected = try muster(["reconcile", "--reject", pair])
+    #expect(rejected == "rejected \(pair)\n")
+    #expect(!(try muster(["reconcile"]).contains("site:ucdp:albu-kamal-town")))
+  }
+
+  @Test func acceptAllAboveMergesEveryCertainPairAndBadValuesAreRefused() throws {
+    let output = try muster(["reconcile", "--accept-all-above", "1"])
+    #expect(output.contains("merged actor:ucdp:hezbollah into actor:hezbollah"))
+    #expect(output.contains("merged actor:ucdp:government-of-syria into actor:syria"))
+    #expect(try muster(["reconcile", "--certain"]).hasPrefix("0 pairs"))
+
+    for arguments in [
+      ["reconcile", "--accept", "actor:hezbollah"], ["reconcile", "--accept-all-above", "2"],
+      ["reconcile", "--accept", "actor:hezbollah=site:albu-kamal"],
+      ["reconcile", "--split", "nonsense"],
+    ] {
+      let result = try CommandRunner.muster(["--db", database] + arguments, home: folder.path)
+      #expect(result.status == 64, "\(arguments): \(result.errors)")
+    }
+    let missing = try CommandRunner.muster(
+      ["--db", database, "reconcile", "--split", "site:albu-kamal"], home: folder.path)
+    #expect(missing.status != 0)
+    #expect(missing.errors.contains("was not merged"))
+  }
 }

@@ -44,6 +44,19 @@ public struct ReconcileProposal: Hashable, Sendable, Codable {
     self.reason = reason
   }
 
+  /// `actor:hezbollah=actor:ucdp:hezbollah`: how `muster reconcile --accept` and
+  /// `--reject` name the pair.
+  public var pair: String { first.record.rawValue + "=" + second.record.rawValue }
+
+  /// The record a merge keeps: an analysts' record over a dataset's, else the one with
+  /// more events, else the first.
+  public var keeper: ReconcileRecord {
+    if (first.dataset == "native") != (second.dataset == "native") {
+      return first.dataset == "native" ? first : second
+    }
+    return second.events > first.events ? second : first
+  }
+
   /// A proposal from a decision, or `nil` when the decision is that they differ.
   public init?(_ first: ReconcileRecord, _ second: ReconcileRecord, _ decision: MatchDecision) {
     let (a, b) = first.record.rawValue < second.record.rawValue ? (first, second) : (second, first)

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import MusterDomain
 
@@ -56,6 +57,7 @@ final class ImportedRecords {
         try row.get("rowid"), try row.get("reliability")
       )
     }
+    try loadMerges()
     for row in try db.rows(
       sql: "SELECT rowid, id, name, parent FROM site WHERE id GLOB 'site:*:*'")
     {
@@ -68,6 +70,28 @@ final class ImportedRecords {
         if areasByName[name] == nil { areasByName[name] = rowid }
       } else {
         places[id] = try row.get("rowid")
+      }
+    }
+  }
+
+  /// Records merged into others: a re-import that meets them again finds the record they
+  /// were merged into (by the merged actor's dataset and name, or the merged site's id).
+  private func loadMerges() throws {
+    for row in try db.rows(sql: "SELECT kind, kept, merged_id, snapshot FROM merge") {
+      let id: String = try row.get("merged_id")
+      let kept: Int64 = try row.get("kept")
+      guard let kind = RecordKind(code: try row.get("kind")) else { continue }
+      switch kind {
+      case .actor:
+        takenActorIDs.insert(id)
+        let snapshot = try JSONDecoder().decode(
+          MergeSnapshot.self, from: Data((try row.get("snapshot") as String).utf8))
+        guard let dataset = Self.dataset(of: id), case .text(let name) = snapshot.row["name"]
+        else { continue }
+        actors[NameKey(dataset: dataset, name: name)] = kept
+      case .site:
+        if id.contains(":area:") { areas[id] = kept } else { places[id] = kept }
+      default: continue
       }
     }
   }

@@ -18,7 +18,8 @@ extension SQLiteCatalog {
       let reader = ReconcileReader(db: db)
       if kinds.contains(.actor) { proposals += try reader.actorProposals() }
       if kinds.contains(.site) { proposals += try reader.siteProposals() }
-      return proposals.sorted { lhs, rhs in
+      let rejected = try reader.rejectedPairs()
+      return proposals.filter { !rejected.contains($0.pair) }.sorted { lhs, rhs in
         if lhs.isCertain != rhs.isCertain { return lhs.isCertain }
         if lhs.score != rhs.score { return lhs.score > rhs.score }
         return (lhs.first.record, lhs.second.record) < (rhs.first.record, rhs.second.record)
@@ -30,6 +31,14 @@ extension SQLiteCatalog {
 /// Finds the candidates and weighs them.
 struct ReconcileReader {
   let db: Database
+
+  /// The pairs analysts rejected, as `first=second`.
+  func rejectedPairs() throws -> Set<String> {
+    Set(
+      try db.values(
+        String.self,
+        sql: "SELECT first || '=' || second FROM match_review WHERE decision = 'rejected'"))
+  }
 
   /// The dataset an id says named a record: `site:acled:...` is ACLED's.
   static func dataset(of id: String) -> String {
@@ -193,7 +202,8 @@ struct ReconcileReader {
         twins.append(proposal)
       }
     }
-    return twins.sorted { lhs, rhs in
+    let rejected = try rejectedPairs()
+    return twins.filter { !rejected.contains($0.pair) }.sorted { lhs, rhs in
       lhs.isCertain != rhs.isCertain ? lhs.isCertain : lhs.score > rhs.score
     }
   }

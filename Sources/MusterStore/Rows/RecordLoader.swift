@@ -13,10 +13,20 @@ struct RecordLoader {
     "CASE WHEN document.title = '' THEN 'Report by ' || source.name ELSE document.title END"
 
   /// The rowid of a record, or `nil` if it does not exist.
-  func rowid(of record: RecordReference) throws -> Int64? {
-    try db.value(
+  ///
+  /// An actor or site merged into another is found as that one (its notes, exports and
+  /// links keep working), unless `followingMerges` is false.
+  func rowid(of record: RecordReference, followingMerges: Bool = true) throws -> Int64? {
+    if let rowid = try db.value(
       Int64.self, sql: "SELECT rowid FROM \(record.kind.rawValue) WHERE id = ?",
       arguments: [record.rawValue])
+    {
+      return rowid
+    }
+    guard followingMerges, record.kind == .actor || record.kind == .site else { return nil }
+    return try db.value(
+      Int64.self, sql: "SELECT kept FROM merge WHERE kind = ? AND merged_id = ?",
+      arguments: [record.kind.code, record.rawValue])
   }
 
   /// The slug of the record with `rowid` in the table of `kind`.

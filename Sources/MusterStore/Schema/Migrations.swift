@@ -21,6 +21,7 @@ enum Migrations {
     migrator.registerMigration("v7 transliteration keys and name words") { db in
       try db.execute(sql: v7)
     }
+    migrator.registerMigration("v8 merges and match reviews") { db in try db.execute(sql: v8) }
     return migrator
   }
 
@@ -280,5 +281,23 @@ enum Migrations {
 
     CREATE TABLE word_sound (
       key TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (key, word)) WITHOUT ROWID;
+    """
+
+  /// Records merged into others, each with what it takes to split them again; and the
+  /// analysts' decisions on proposed matches.
+  ///
+  /// `merge.snapshot` is JSON (`MergeSnapshot`): the merged record's row and aliases, and
+  /// every link moved to the record kept.
+  static let v8 = """
+    CREATE TABLE merge (
+      rowid INTEGER PRIMARY KEY, kind INTEGER NOT NULL, kept INTEGER NOT NULL,
+      merged_id TEXT NOT NULL UNIQUE, snapshot TEXT NOT NULL, reason TEXT NOT NULL,
+      author TEXT NOT NULL, created_at INTEGER NOT NULL);
+
+    CREATE INDEX merge_by_kept ON merge(kind, kept);
+
+    CREATE TABLE match_review (
+      first TEXT NOT NULL, second TEXT NOT NULL, decision TEXT NOT NULL, author TEXT NOT NULL,
+      created_at INTEGER NOT NULL, PRIMARY KEY (first, second)) WITHOUT ROWID;
     """
 }

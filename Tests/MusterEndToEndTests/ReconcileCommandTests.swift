@@ -24,6 +24,42 @@ import Testing
     try Self.export.write(toFile: file, atomically: true, encoding: .utf8)
     let imported = try CommandRunner.muster(["--db", database, "import", file], home: folder.path)
     try #require(imported.status == 0, "\(imported.errors)")
+    try #require(imported.output.contains("4 of them merged into the same actor or place"))
+    // The import merged the certain pairs; the tests start from the records apart.
+    let merges = try CommandRunner.muster(
+      ["--db", database, "reconcile", "--merges"], home: folder.path)
+    for line in merges.output.split(separator: "\n").dropLast() {
+      let id = String(line.split(separator: " ")[0])
+      let split = try CommandRunner.muster(
+        ["--db", database, "reconcile", "--split", id], home: folder.path)
+      try #require(split.status == 0, "\(split.errors)")
+    }
+  }
+
+  @Test func theImportMergedTheCertainPairsAndMergesListsThem() throws {
+    let folder = try TemporaryFolder("muster-reconcile-import")
+    let database = folder.file("muster.db")
+    _ = try CommandRunner.muster(["--db", database, "list", "sites"], home: folder.path)
+    let file = folder.file("ucdp.csv")
+    try Self.export.write(toFile: file, atomically: true, encoding: .utf8)
+    _ = try CommandRunner.muster(["--db", database, "import", file], home: folder.path)
+
+    let merges = try CommandRunner.muster(
+      ["--db", database, "reconcile", "--merges"], home: folder.path
+    ).output.split(separator: "\n").map(String.init)
+    #expect(merges.last == "4 merges")
+    #expect(
+      merges.contains {
+        $0.hasPrefix("actor:ucdp:hezbollah") && $0.contains("actor:hezbollah")
+          && $0.contains("matched at import: the same name") && $0.contains("import")
+      })
+    #expect(merges.contains { $0.hasPrefix("site:ucdp:albu-kamal-town@34.45,40.918611") })
+    #expect(!merges.contains { $0.contains("unidentified") })
+    // One Albu Kamal, with the town's name and event.
+    let site = try CommandRunner.muster(
+      ["--db", database, "show", "site:albu-kamal"], home: folder.path
+    ).output
+    #expect(site.contains("Albu Kamal town"))
   }
 
   func muster(_ arguments: [String]) throws -> String {

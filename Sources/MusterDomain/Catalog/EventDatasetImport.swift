@@ -239,6 +239,9 @@ public struct EventDatasetImportSummary: Hashable, Sendable, Codable {
   public var newSites = 0
   /// New sources.
   public var newSources = 0
+  /// New actors and places merged into the record of another dataset they certainly are
+  /// (`muster reconcile --split` undoes each).
+  public var joined = 0
 
   /// An empty summary.
   public init() {}

@@ -70,3 +70,26 @@ public struct ReconcileProposal: Hashable, Sendable, Codable {
     }
   }
 }
+
+/// A merge as `muster reconcile --merges` lists it.
+public struct MergeRecord: Hashable, Sendable, Codable {
+  /// The record merged away (its id still leads to `kept`).
+  public var merged: String
+  /// The record kept.
+  public var kept: String
+  /// Why: `accepted`, or the rule that matched at import.
+  public var reason: String
+  /// Who merged it (`import` for a merge an import made).
+  public var author: String
+  /// When, in seconds since 1970.
+  public var createdAt: Int
+
+  /// A merge from its fields.
+  public init(merged: String, kept: String, reason: String, author: String, createdAt: Int) {
+    self.merged = merged
+    self.kept = kept
+    self.reason = reason
+    self.author = author
+    self.createdAt = createdAt
+  }
+}

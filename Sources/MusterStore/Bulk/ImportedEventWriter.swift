@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 import MusterDomain
@@ -13,6 +14,8 @@ final class ImportedEventWriter: ImportedEventSink {
   let indexing: any IndexStrategy
   let records: ImportedRecords
   var counts = EventDatasetImportSummary()
+  /// New actors and places merged at the end into records of other datasets.
+  private var joined = 0
 
   /// Event rowids by a 64-bit hash of their id, when the id index is dropped.
   ///
@@ -114,6 +117,7 @@ final class ImportedEventWriter: ImportedEventSink {
     summary.newActors = records.newActors
     summary.newSites = records.newSites
     summary.newSources = records.newSources
+    summary.joined = joined
     return summary
   }
 
@@ -314,6 +318,8 @@ final class ImportedEventWriter: ImportedEventSink {
     seenNow = RowidSet()
     try typeTally.write(db)
     try indexing.finish(namedEntries: records.namedEntries, refreshActivity: refreshActivity)
+    // With the events written and the indexes whole: the certain matches merge.
+    joined = try records.matching.mergePending(at: Int(time(nil)))
   }
 
   /// Refreshes the latest-activity days of the actors and sites the import touched, and the

@@ -23,6 +23,8 @@ final class ImportedRecords {
   private var takenSourceIDs: Set<String> = []
   /// Slugs, sort keys and search keys of the names this import met.
   private let facts = NameFacts()
+  /// New actors and places that are certainly other datasets' records, merged at the end.
+  let matching: ImportMatching
   /// Coalition memberships recorded by this import.
   private var memberships: Set<Pair> = []
   private let insertNameKey: RawStatement
@@ -41,6 +43,7 @@ final class ImportedRecords {
     insertNameKey = try RawStatement(
       db, "INSERT OR IGNORE INTO name_key(key, kind, record, word_offset) VALUES (?, ?, ?, ?)")
     spellings = try NameSpellings(db)
+    matching = ImportMatching(db: db)
     for row in try db.rows(sql: "SELECT rowid, id, name FROM actor WHERE id GLOB 'actor:*:*'") {
       let id: String = try row.get("id")
       takenActorIDs.insert(id)
@@ -151,6 +154,7 @@ final class ImportedRecords {
       .actor, rowid, name: participant.name,
       body: [participant.kind.rawValue, participant.country].compactMap { $0 })
     newActors += 1
+    try matching.actorCreated(rowid, name: participant.name, dataset: dataset)
     return rowid
   }
 
@@ -266,6 +270,7 @@ final class ImportedRecords {
       context: ([place.country] + place.areas).reversed())
     places[id] = rowid
     placesByKey[key] = rowid
+    try matching.placeCreated(rowid, place: place, dataset: dataset)
     return rowid
   }
 

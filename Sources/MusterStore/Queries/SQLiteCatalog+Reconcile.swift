@@ -28,6 +28,28 @@ extension SQLiteCatalog {
   }
 }
 
+extension SQLiteCatalog {
+  /// Every merge in force, newest first.
+  public func merges() throws -> [MergeRecord] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT merge.merged_id, coalesce(actor.id, site.id) AS kept, merge.reason,
+            merge.author, merge.created_at
+          FROM merge
+          LEFT JOIN actor ON merge.kind = \(RecordKind.actor.code) AND actor.rowid = merge.kept
+          LEFT JOIN site ON merge.kind = \(RecordKind.site.code) AND site.rowid = merge.kept
+          ORDER BY merge.rowid DESC
+          """
+      ).map { row in
+        MergeRecord(
+          merged: row[0], kept: row[1] ?? "?", reason: row[2], author: row[3], createdAt: row[4])
+      }
+    }
+  }
+}
+
 /// Finds the candidates and weighs them.
 struct ReconcileReader {
   let db: Database

@@ -52,6 +52,9 @@ struct ReconcileCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Undo the merge of this record.", valueName: "id"))
   var split: [String] = []
 
+  @Flag(help: "List the merges in force instead: merged record, record kept, why, who, when.")
+  var merges = false
+
   @Option(help: "Sign reviews and merges with this name instead of $USER.")
   var author: String?
 
@@ -95,6 +98,10 @@ struct ReconcileCommand: ParsableCommand {
         return
       }
       let catalog = try DatabaseLocation.openForReading(global)
+      if merges {
+        try listMerges(catalog)
+        return
+      }
       let kinds = kind.isEmpty ? [RecordKind.actor, .site] : kind.map(\.kind)
       var proposals = try catalog.reconcileProposals(kinds: Set(kinds))
       if certain { proposals = proposals.filter(\.isCertain) }
@@ -119,6 +126,24 @@ struct ReconcileCommand: ParsableCommand {
           + "\(total - certainCount) proposed"
           + (total > proposals.count ? " (\(proposals.count) shown)" : ""))
     }
+  }
+
+  /// `--merges`: one line a merge, newest first.
+  func listMerges(_ catalog: SQLiteCatalog) throws {
+    let found = try catalog.merges()
+    if format.json {
+      try JSONOutput.print(found)
+      return
+    }
+    var table = TextTable()
+    for merge in found {
+      table.append([
+        merge.merged, "→", merge.kept, merge.reason, merge.author,
+        Timestamp.format(merge.createdAt),
+      ])
+    }
+    for line in table.render() { Console.line(line) }
+    Console.line("\(found.count) merge\(found.count == 1 ? "" : "s")")
   }
 
   /// The merges, splits and reviews asked for, in that order: splits, rejections, merges.

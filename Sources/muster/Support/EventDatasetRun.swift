@@ -166,5 +166,10 @@ struct EventDatasetRun {
         + "\(Estimate.grouped(summary.unchanged)) unchanged; \(summary.newActors) new actors, "
         + "\(summary.newSites) new sites, \(summary.newSources) new sources; "
         + "\(outcome.format.rawValue.uppercased()) \(place)")
+    if summary.joined > 0 {
+      Console.line(
+        "  \(summary.joined) of them merged into the same actor or place of another dataset "
+          + "(see muster reconcile; --split undoes a merge)")
+    }
   }
 }

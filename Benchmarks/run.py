@@ -386,6 +386,56 @@ def bench_spelling():
             row(f"key precision, {label}", name, f"{float(value):.1f}{unit}", note)
 
 
+def bench_reconcile():
+    """Issue 19: matching at import and `muster reconcile`: the 1M import into a database
+    holding the bundled dataset (every new actor and place compared with its records)
+    against the sqlite3 floor in the same run; `reconcile` on the 1M database; the real
+    files imported beside the bundled dataset."""
+    path = acled_file(1_000_000)
+    db = os.path.join(WORK, "acled-1000000-bundled.db")
+    floors, imports, ratios, joined = [], [], [], []
+    for _ in range(3):  # Taking turns with the floor, as bench_acled does.
+        _, total, _ = floor(path, 1_000_000)
+        fresh(db)
+        run([MUSTER, "--db", db, "list", "sites"])
+        seconds, rss, out = run([MUSTER, "--db", db, "import", path])
+        floors.append(total)
+        imports.append((seconds, rss))
+        ratios.append(seconds / total)
+        joined = [line.strip() for line in out.splitlines() if "merged into" in line]
+    seconds = statistics.median(s for s, _ in imports)
+    total = statistics.median(floors)
+    row("matching, 1M ACLED rows", "import into the bundled database", f"{seconds:.1f} s",
+        f"{seconds / total:.2f}x the floor ({total:.1f} s; medians of 3, each turn "
+        + ", ".join(f"{r:.2f}x" for r in ratios) + f"); peak RSS "
+        + f"{max(r for _, r in imports):.0f} MB; "
+        + (joined[0] if joined else "nothing merged") + "; target <= 2x")
+    fresh(db)
+    times = sorted(run([MUSTER, "--db", acled_database(1_000_000), "reconcile"])[0]
+                   for _ in range(3))
+    row("matching, 1M ACLED rows", "muster reconcile (whole process)", f"{times[1]:.2f} s",
+        "median of 3; target <= 2 s")
+    realdata = os.path.join(ROOT, "..", "shared", "realdata")
+    if not os.path.isdir(realdata):
+        row("matching, real files", "not run", "-", f"{realdata} missing")
+        return
+    real = os.path.join(WORK, "realdata-bundled.db")
+    fresh(real)
+    run([MUSTER, "--db", real, "list", "sites"])
+    merged = 0
+    for name in sorted(os.listdir(realdata)):
+        if name.endswith(".csv"):
+            _, _, out = run([MUSTER, "--db", real, "import", os.path.join(realdata, name)])
+            for line in out.splitlines():
+                if "merged into" in line:
+                    merged += int(line.split()[0])
+    seconds, _, out = run([MUSTER, "--db", real, "reconcile"])
+    row("matching, real ACLED + UCDP files", "merged at import beside the bundled dataset",
+        str(merged), "certain matches")
+    row("matching, real ACLED + UCDP files", "muster reconcile", f"{seconds:.2f} s",
+        out.strip().splitlines()[-1])
+
+
 def bench_kiosk():
     """Issue 6: the kiosk's CPU with nothing happening, measured for 60 s and extrapolated
     to an hour; and while its idle tour runs."""
@@ -402,7 +452,8 @@ def bench_kiosk():
 
 BENCHMARKS = {
     "native": bench_native, "acled": bench_acled, "json": bench_json, "browser": bench_browser,
-    "search": bench_search, "spelling": bench_spelling, "kiosk": bench_kiosk,
+    "search": bench_search, "spelling": bench_spelling, "reconcile": bench_reconcile,
+    "kiosk": bench_kiosk,
 }
 
 

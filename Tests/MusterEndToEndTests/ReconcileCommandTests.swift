@@ -154,4 +154,30 @@ import Testing
     #expect(missing.status != 0)
     #expect(missing.errors.contains("was not merged"))
   }
+
+  @Test func sourceAliasesFromAFileNameOutletsAndAMissingFileIsRefused() throws {
+    let folder = try TemporaryFolder("muster-source-aliases")
+    let database = folder.file("muster.db")
+    let file = folder.file("acled.csv")
+    try EventDatasetFixtures.acled.write(toFile: file, atomically: true, encoding: .utf8)
+    let aliases = folder.file("aliases.txt")
+    try "# ours\nHürriyet | Hurriyet Daily News\n".write(
+      toFile: aliases, atomically: true, encoding: .utf8)
+
+    let missing = try CommandRunner.muster(
+      ["--db", database, "import", file, "--source-aliases", folder.file("none.txt")],
+      home: folder.path)
+    #expect(missing.status == 66)
+    #expect(missing.errors.contains("cannot read the source aliases"))
+
+    let imported = try CommandRunner.muster(
+      ["--db", database, "import", file, "--source-aliases", aliases], home: folder.path)
+    #expect(imported.status == 0, "\(imported.errors)")
+    let sources = try CommandRunner.muster(
+      ["--db", database, "list", "sources"], home: folder.path
+    ).output
+    #expect(sources.contains("Hürriyet"))
+    #expect(!sources.contains("Hurriyet Daily News"))
+    #expect(sources.contains("Syrian Observatory for Human Rights"))
+  }
 }

@@ -65,7 +65,9 @@ import Testing
       Issue.record("expected an event")
       return
     }
-    #expect(event.citations.map(\.source.name) == ["SOHR", "Nahar Media"])
+    // SOHR under its canonical name.
+    #expect(
+      event.citations.map(\.source.name) == ["Syrian Observatory for Human Rights", "Nahar Media"])
     #expect(
       event.citations.map(\.document.id.rawValue) == [
         "document:acled:SYR1:1", "document:acled:SYR1:2",

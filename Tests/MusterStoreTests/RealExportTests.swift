@@ -177,7 +177,7 @@ import Testing
         "SDF: Syrian Democratic Forces",
       ])
     #expect(first.participants.map(\.acledType) == [8, 2, 2])
-    #expect(sourceNames(first, dataset) == ["SOHR", "Kurdistan 24"])
+    #expect(sourceNames(first, dataset) == ["Syrian Observatory for Human Rights", "Kurdistan 24"])
     #expect(names(try event("SYR202", in: dataset), dataset).count == 2)
     #expect(names(try event("SYR203", in: dataset), dataset).count == 1)
   }
@@ -407,7 +407,7 @@ import Testing
     #expect(problems.isEmpty, "\(problems)")
     #expect(
       dataset.actors.filter { $0.name.hasPrefix("Hay") }.map(\.name) == ["Hay'at Tahrir al-Sham"])
-    #expect(dataset.sources.map(\.name) == ["SOHR"])
+    #expect(dataset.sources.map(\.name) == ["Syrian Observatory for Human Rights"])
     for id in ["NM1", "NM2", "NM3"] {
       #expect(try event(id, in: dataset).citations.count == 1, "\(id)")
     }

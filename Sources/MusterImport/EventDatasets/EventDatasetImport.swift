@@ -81,12 +81,16 @@ public struct EventDatasetImport {
     public var maxSkipped: SkipLimit
     /// Whether an import over `maxSkipped` goes ahead anyway.
     public var allowSkipped: Bool
+    /// The outlets known under several names: each source is named by its canonical name.
+    public var sourceAliases: SourceAliases
 
     /// Options from their fields.
     public init(
       format: EventDatasetFormat? = nil, strict: Bool = false, dateOrder: DateOrder? = nil,
-      maxSkipped: SkipLimit = .fraction(0.01), allowSkipped: Bool = false
+      maxSkipped: SkipLimit = .fraction(0.01), allowSkipped: Bool = false,
+      sourceAliases: SourceAliases = .shipped
     ) {
+      self.sourceAliases = sourceAliases
       self.format = format
       self.strict = strict
       self.dateOrder = dateOrder
@@ -221,7 +225,12 @@ public struct EventDatasetImport {
         if isCancelled() { throw Cancelled() }
         for item in batch.items {
           switch item {
-          case .event(let event, let line):
+          case .event(var event, let line):
+            // Each outlet under its canonical name: `SOHR` is the Syrian Observatory.
+            for index in event.reports.indices {
+              event.reports[index].sourceName = options.sourceAliases.canonical(
+                event.reports[index].sourceName)
+            }
             let problem: ImportProblem
             switch try sink.add(event) {
             case .duplicate:

@@ -20,6 +20,9 @@ final class ImportedRecords {
   /// of one dataset spelling an area `Deir-ez-Zor` and `Deir ez Zor` make one area.
   private var areasByName: [AreaName: Int64] = [:]
   private var sources: [NameKey: (rowid: Int64, reliability: Int)] = [:]
+  /// Every source by its name folded and run together, whichever dataset (or the analysts)
+  /// made it: an outlet cited by two datasets is one source.
+  private var sourcesByName: [String: (rowid: Int64, reliability: Int)] = [:]
   private var takenSourceIDs: Set<String> = []
   /// Slugs, sort keys and search keys of the names this import met.
   private let facts = NameFacts()
@@ -59,6 +62,12 @@ final class ImportedRecords {
       sources[NameKey(dataset: dataset, name: try row.get("name"))] = (
         try row.get("rowid"), try row.get("reliability")
       )
+    }
+    for row in try db.rows(sql: "SELECT rowid, name, reliability FROM source ORDER BY rowid") {
+      let folded = SearchKey.compactAlternatives(try row.get("name")).first ?? ""
+      if sourcesByName[folded] == nil {
+        sourcesByName[folded] = (try row.get("rowid"), try row.get("reliability"))
+      }
     }
     try loadMerges()
     for row in try db.rows(
@@ -195,6 +204,11 @@ final class ImportedRecords {
   func source(_ name: String, dataset: EventDataset) throws -> (rowid: Int64, reliability: Int) {
     let key = NameKey(dataset: dataset, name: name)
     if let known = sources[key] { return known }
+    let folded = SearchKey.compactAlternatives(name).first ?? name
+    if let known = sourcesByName[folded] {
+      sources[key] = known
+      return known
+    }
     let id = Self.freshID("source:\(dataset.rawValue):", name, taken: &takenSourceIDs)
     try db.run(
       sql: """
@@ -206,6 +220,7 @@ final class ImportedRecords {
       ])
     let known = (db.lastInsertedRowID, Reliability.f.rank)
     sources[key] = known
+    sourcesByName[folded] = known
     try indexNamedRecord(.source, known.0, name: name, body: ["Named by \(dataset.displayName)"])
     newSources += 1
     return known

@@ -65,7 +65,7 @@ struct CheckCommand: ParsableCommand {
     let scratch = try ScratchFolder()
     defer { scratch.remove() }
     let writer = try SQLiteCatalog.openWritable(at: scratch.path + "/check.db")
-    var options = exportOptions.options(format: format, strict: false)
+    var options = try exportOptions.options(format: format, strict: false)
     options.format = format
     let run = EventDatasetRun(
       file: file, format: format, options: options, reportPath: exportOptions.report,

@@ -71,7 +71,8 @@ struct ImportCommand: ParsableCommand {
   func importEventDataset(_ format: EventDatasetFormat) throws {
     let writer = try DatabaseLocation.openWritable(global, seeded: false)
     let run = EventDatasetRun(
-      file: file, format: format, options: exportOptions.options(format: format, strict: strict),
+      file: file, format: format,
+      options: try exportOptions.options(format: format, strict: strict),
       reportPath: exportOptions.report)
     let outcome = try run.run(writer: writer)
     EventDatasetRun.printSummary(

@@ -28,10 +28,30 @@ struct EventDatasetOptions: ParsableArguments {
   @Option(help: "Write every bad row's problem to this file.", completion: .file())
   var report: String?
 
-  func options(format: EventDatasetFormat, strict: Bool) -> EventDatasetImport.Options {
-    EventDatasetImport.Options(
+  @Option(
+    name: .customLong("source-aliases"),
+    help: ArgumentHelp(
+      "More outlets known under several names, one a line: canonical name | other names.",
+      discussion: "Added to the list Muster ships (SOHR is the Syrian Observatory for Human "
+        + "Rights, ...); each source is named by its canonical name, so one outlet is one "
+        + "source whichever dataset cites it.", valueName: "file"),
+    completion: .file())
+  var sourceAliases: String?
+
+  func options(format: EventDatasetFormat, strict: Bool) throws -> EventDatasetImport.Options {
+    var aliases = SourceAliases.shipped
+    if let sourceAliases {
+      do {
+        aliases.add(try String(contentsOfFile: sourceAliases, encoding: .utf8))
+      } catch {
+        throw CommandFailure(
+          "cannot read the source aliases \(sourceAliases): \(error.localizedDescription)",
+          code: ExitStatus.missingInput)
+      }
+    }
+    return EventDatasetImport.Options(
       format: format, strict: strict, dateOrder: dateOrder?.order, maxSkipped: maxSkipped.limit,
-      allowSkipped: allowSkipped)
+      allowSkipped: allowSkipped, sourceAliases: aliases)
   }
 }
 

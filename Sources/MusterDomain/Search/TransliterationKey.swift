@@ -254,27 +254,30 @@ extension TransliterationKey {
   }
 
   /// The keys of words run together: each combination of the words' keys, up to the limit.
-  static func runTogether(_ groups: ArraySlice<SearchKey.WordGroup>, skeletons: Bool)
-    -> [String]
-  {
+  static func runTogether(
+    _ groups: ArraySlice<SearchKey.WordGroup>, skeletons: Bool, cache: inout WordKeyCache
+  ) -> [String] {
     // An article written as a word of its own (`Ar Raqqah`) is also left out.
     let bare = groups.enumerated().filter { offset, group in
       offset == groups.count - 1 || group.parts.count > 1 || !articles.contains(group.joined)
     }.map(\.element)
-    guard bare.count < groups.count else { return runTogetherAsWritten(groups, skeletons) }
+    guard bare.count < groups.count else {
+      return runTogetherAsWritten(groups, skeletons, &cache)
+    }
     return unique(
-      runTogetherAsWritten(groups, skeletons) + runTogetherAsWritten(bare[...], skeletons))
+      runTogetherAsWritten(groups, skeletons, &cache)
+        + runTogetherAsWritten(bare[...], skeletons, &cache))
   }
 
   /// `runTogether` for the words as they are.
   static func runTogetherAsWritten(
-    _ groups: ArraySlice<SearchKey.WordGroup>, _ skeletons: Bool
+    _ groups: ArraySlice<SearchKey.WordGroup>, _ skeletons: Bool, _ cache: inout WordKeyCache
   ) -> [String] {
     var results: [(key: String, isArabic: Bool)] = [("", false)]
     for group in groups {
       var next: [(key: String, isArabic: Bool)] = []
       for form in forms(of: group) {
-        let (keys, isArabic) = wordKeys(form)
+        let (keys, isArabic) = cache.keys(form)
         for key in keys {
           let piece = skeletons && !isArabic ? skeleton(key) : key
           for result in results where next.count < alternativeLimit * 2 {
@@ -303,6 +306,13 @@ extension TransliterationKey {
   /// in a word that only says what kind of place it is (`Raqqa town`, as UCDP names
   /// places) also has the keys of the name without it.
   public static func nameKeys(_ name: String) -> [NameKey] {
+    var cache = WordKeyCache()
+    return nameKeys(name, cache: &cache)
+  }
+
+  /// `nameKeys`, with the keys of words kept in `cache` for the next names (an import
+  /// meets the same words in thousands of names).
+  public static func nameKeys(_ name: String, cache: inout WordKeyCache) -> [NameKey] {
     guard !isAcronym(name) else { return [] }
     var groups = SearchKey.groups(of: name)
     let isArabic = name.unicodeScalars.contains(where: isArabicLetter)
@@ -317,11 +327,11 @@ extension TransliterationKey {
       let offset = tail.startIndex
       var prefixed: [String] = []
       if isArabic {
-        prefixed = runTogether(tail, skeletons: true).map { "a" + $0 }
+        prefixed = runTogether(tail, skeletons: true, cache: &cache).map { "a" + $0 }
       } else {
         prefixed =
-          runTogether(tail, skeletons: false).map { "v" + $0 }
-          + runTogether(tail, skeletons: true).map { "c" + $0 }
+          runTogether(tail, skeletons: false, cache: &cache).map { "v" + $0 }
+          + runTogether(tail, skeletons: true, cache: &cache).map { "c" + $0 }
       }
       for key in prefixed where key.unicodeScalars.count > 2 && seen.insert(key).inserted {
         keys.append(NameKey(key: key, wordOffset: offset))
@@ -350,13 +360,14 @@ extension TransliterationKey {
     let groups = SearchKey.groups(of: text)[...]
     guard !groups.isEmpty else { return [] }
     var keys: [String]
+    var cache = WordKeyCache()
     if text.unicodeScalars.contains(where: isArabicLetter) {
-      let skeletons = runTogether(groups, skeletons: true)
+      let skeletons = runTogether(groups, skeletons: true, cache: &cache)
       keys = skeletons.map { "c" + $0 } + skeletons.map { "a" + $0 }
     } else {
       keys =
-        runTogether(groups, skeletons: false).map { "v" + $0 }
-        + runTogether(groups, skeletons: true).map { "a" + $0 }
+        runTogether(groups, skeletons: false, cache: &cache).map { "v" + $0 }
+        + runTogether(groups, skeletons: true, cache: &cache).map { "a" + $0 }
     }
     return unique(keys.filter { $0.unicodeScalars.count > 2 })
   }
@@ -391,5 +402,24 @@ extension TransliterationKey {
   /// compare words by.
   public static func wordKey(_ word: String) -> [String] {
     wordKeys(word).keys
+  }
+}
+
+/// The keys of words already worked out, for `TransliterationKey.nameKeys` over many names.
+public struct WordKeyCache: Sendable {
+  private var known: [String: (keys: [String], isArabic: Bool)] = [:]
+  /// The most words kept; past it the cache starts again.
+  static let limit = 200_000
+
+  /// An empty cache.
+  public init() {}
+
+  /// A folded word's keys, worked out once.
+  public mutating func keys(_ word: String) -> (keys: [String], isArabic: Bool) {
+    if let found = known[word] { return found }
+    if known.count >= Self.limit { known.removeAll(keepingCapacity: true) }
+    let found = TransliterationKey.wordKeys(word)
+    known[word] = found
+    return found
   }
 }

@@ -317,6 +317,7 @@ final class ImportedEventWriter: ImportedEventSink {
     collidedEvents = [:]
     seenNow = RowidSet()
     try typeTally.write(db)
+    try records.flushSpellings()
     try indexing.finish(namedEntries: records.namedEntries, refreshActivity: refreshActivity)
     // With the events written and the indexes whole: the certain matches merge.
     joined = try records.matching.mergePending(at: Int(time(nil)))

@@ -46,6 +46,7 @@ final class ImportedRecords {
     insertNameKey = try RawStatement(
       db, "INSERT OR IGNORE INTO name_key(key, kind, record, word_offset) VALUES (?, ?, ?, ?)")
     spellings = try NameSpellings(db)
+    spellings.isDeferred = true
     matching = ImportMatching(db: db)
     for row in try db.rows(sql: "SELECT rowid, id, name FROM actor WHERE id GLOB 'actor:*:*'") {
       let id: String = try row.get("id")
@@ -106,6 +107,11 @@ final class ImportedRecords {
       default: continue
       }
     }
+  }
+
+  /// Writes the spellings held back while records were created (see `NameSpellings`).
+  func flushSpellings() throws {
+    try spellings.flush()
   }
 
   /// The dataset of `actor:acled:...`.

@@ -149,7 +149,8 @@ final class CollectingImporter: EventDatasetImporting, ImportedEventSink {
     #expect(battle.fatalities == Estimate(low: 30, best: 45, high: 60))
     #expect(battle.place?.name == "Abu Kamal town")
     #expect(battle.place?.areas == ["Dayr az Zawr governorate", "Abu Kamal district"])
-    #expect(battle.reports.map(\.sourceName) == ["AFP", "Reuters"])
+    // AFP under its canonical name (SourceAliases.shipped).
+    #expect(battle.reports.map(\.sourceName) == ["Agence France-Presse", "Reuters"])
     #expect(
       battle.reports.map(\.title) == ["Syrian army retakes Albu Kamal", "Army enters Abu Kamal"])
     #expect(battle.reports.first?.published?.description == "2017-11-09")

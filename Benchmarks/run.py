@@ -281,6 +281,30 @@ def visidata_search(path, words):
     return {word: (int(n), float(t)) for word, n, t in (line.split() for line in out.splitlines())}
 
 
+def bench_figures(out):
+    """`name<TAB>value<TAB>unit<TAB>note` lines of muster-bench as {name: (value, note)}."""
+    figures = {}
+    for line in out.splitlines():
+        name, value, unit, note = (line.split("\t") + [""] * 4)[:4]
+        figures[name] = (float(value), note)
+    return figures
+
+
+def typing_rows(label, words, figures, times):
+    """Rows for typing words letter by letter: in process (figures) and on a pty (times)."""
+    for word in words + ["all"]:
+        p50, note = figures[f"search {word} p50"]
+        p99, _ = figures[f"search {word} p99"]
+        row(f"{label}: {word}", "keystroke to finished frame, in process",
+            f"p50 {p50:.1f} ms, p99 {p99:.1f} ms", note + "; target p99 <= 30 ms")
+    for word, values in times.items():
+        values.sort()
+        p50 = values[len(values) // 2]
+        p99 = values[min(len(values) - 1, int(len(values) * 0.99))]
+        row(f"{label}: {word}", "keystroke to last byte of the frame, pty",
+            f"p50 {p50:.1f} ms, p99 {p99:.1f} ms", f"{len(values)} keys; target p99 <= 30 ms")
+
+
 def bench_search():
     """Issue 5: typing a search letter by letter over 1M events; rg and visidata baselines."""
     sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
@@ -289,22 +313,8 @@ def bench_search():
     db = acled_database(1_000_000)
     out = subprocess.run([os.path.join(ROOT, ".build", "release", "muster-bench"), "search", db],
                          check=True, capture_output=True, text=True).stdout
-    figures = {}
-    for line in out.splitlines():
-        name, value, unit, note = (line.split("\t") + [""] * 4)[:4]
-        figures[name] = (float(value), note)
-    for word in words + ["all"]:
-        p50, note = figures[f"search {word} p50"]
-        p99, _ = figures[f"search {word} p99"]
-        row(f"search, 1M events: {word}", "keystroke to finished frame, in process",
-            f"p50 {p50:.1f} ms, p99 {p99:.1f} ms", note + "; target p99 <= 30 ms")
-    times = pty_browser.search(MUSTER, db, words)
-    for word, values in times.items():
-        values.sort()
-        p50 = values[len(values) // 2]
-        p99 = values[min(len(values) - 1, int(len(values) * 0.99))]
-        row(f"search, 1M events: {word}", "keystroke to last byte of the frame, pty",
-            f"p50 {p50:.1f} ms, p99 {p99:.1f} ms", f"{len(values)} keys; target p99 <= 30 ms")
+    typing_rows("search, 1M events", words, bench_figures(out),
+                pty_browser.search(MUSTER, db, words))
     path = acled_file(1_000_000)
     for word in words:
         if shutil.which("rg") is None:
@@ -338,22 +348,8 @@ def bench_spelling():
     db = acled_database(1_000_000)
     out = subprocess.run([bench, "search", db] + SPELLING_WORDS,
                          check=True, capture_output=True, text=True).stdout
-    figures = {}
-    for line in out.splitlines():
-        name, value, unit, note = (line.split("\t") + [""] * 4)[:4]
-        figures[name] = (float(value), note)
-    for word in SPELLING_WORDS + ["all"]:
-        p50, note = figures[f"search {word} p50"]
-        p99, _ = figures[f"search {word} p99"]
-        row(f"spelling, 1M events: {word}", "keystroke to finished frame, in process",
-            f"p50 {p50:.1f} ms, p99 {p99:.1f} ms", note + "; target p99 <= 30 ms")
-    times = pty_browser.search(MUSTER, db, SPELLING_WORDS)
-    for word, values in times.items():
-        values.sort()
-        p50 = values[len(values) // 2]
-        p99 = values[min(len(values) - 1, int(len(values) * 0.99))]
-        row(f"spelling, 1M events: {word}", "keystroke to last byte of the frame, pty",
-            f"p50 {p50:.1f} ms, p99 {p99:.1f} ms", f"{len(values)} keys; target p99 <= 30 ms")
+    typing_rows("spelling, 1M events", SPELLING_WORDS, bench_figures(out),
+                pty_browser.search(MUSTER, db, SPELLING_WORDS))
     tables = ("name_sound", "name_sound_by_record", "name_word", "name_word_by_record",
               "name_gram", "word_sound")
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:

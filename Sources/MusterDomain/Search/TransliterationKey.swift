@@ -143,20 +143,24 @@ public enum TransliterationKey {
   /// A Latin word's vowelled keys, one per reading of its ambiguous letters.
   static func latinKeys(_ scalars: [Unicode.Scalar]) -> [String] {
     var keys: [[Unicode.Scalar]] = [[]]
-    for readings in latinUnits(scalars) {
-      if readings.count == 1 || keys.count * readings.count > alternativeLimit {
-        for key in keys.indices { append(readings[0], to: &keys[key]) }
-      } else {
-        keys = keys.flatMap { key in
-          readings.map { reading in
-            var copy = key
-            append(reading, to: &copy)
-            return copy
-          }
-        }
+    for readings in latinUnits(scalars) { extend(&keys, with: readings) }
+    return unique(keys.map(finished))
+  }
+
+  /// Adds a letter's class to every key; a letter with two readings doubles the keys (up to
+  /// `alternativeLimit`, past which the first reading is taken).
+  static func extend(_ keys: inout [[Unicode.Scalar]], with readings: [Unicode.Scalar]) {
+    if readings.count == 1 || keys.count * readings.count > alternativeLimit {
+      for key in keys.indices { append(readings[0], to: &keys[key]) }
+      return
+    }
+    keys = keys.flatMap { key in
+      readings.map { reading in
+        var copy = key
+        append(reading, to: &copy)
+        return copy
       }
     }
-    return unique(keys.map(finished))
   }
 
   /// Appends a class, merging it into a run of the same class.
@@ -180,17 +184,7 @@ public enum TransliterationKey {
       // A final heh (taa marbuta folds to it) is a vowel in romanisation.
       if scalar == "\u{0647}", offset == scalars.count - 1, offset > 0 { readings = [] }
       guard !readings.isEmpty else { continue }
-      if readings.count == 1 || keys.count * readings.count > alternativeLimit {
-        for key in keys.indices { append(readings[0], to: &keys[key]) }
-      } else {
-        keys = keys.flatMap { key in
-          readings.map { reading in
-            var copy = key
-            append(reading, to: &copy)
-            return copy
-          }
-        }
-      }
+      extend(&keys, with: readings)
     }
     return unique(keys.map { String(String.UnicodeScalarView($0)) })
   }

@@ -50,6 +50,14 @@ public enum TransliterationKey {
     (0x0620...0x06FF).contains(scalar.value) || (0xFB50...0xFEFF).contains(scalar.value)
   }
 
+  /// Letter groups that write one Arabic or Persian letter, longest first, and the classes
+  /// they read as (`th` as `t` or `s`).
+  static let letterGroups: [(letters: [Unicode.Scalar], readings: [Unicode.Scalar])] = [
+    (["s", "c", "h"], ["x"]), (["t", "c", "h"], ["x"]), (["s", "h"], ["x"]), (["c", "h"], ["x"]),
+    (["z", "h"], ["j"]), (["k", "h"], ["h"]), (["g", "h"], ["k"]), (["p", "h"], ["f"]),
+    (["t", "h"], ["t", "s"]), (["d", "h"], ["d", "z"]), (["d", "j"], ["j"]), (["c", "k"], ["k"]),
+  ]
+
   /// The classes of a Latin word, before vowels merge: each element one or more readings.
   static func latinUnits(_ scalars: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
     var units: [[Unicode.Scalar]] = []
@@ -61,46 +69,19 @@ public enum TransliterationKey {
       let letter = scalars[index]
       let following = next(1)
       let before: Unicode.Scalar? = index > 0 ? scalars[index - 1] : nil
+      if let group = letterGroups.first(where: { group in
+        scalars[index...].starts(with: group.letters)
+      }) {
+        units.append(group.readings)
+        index += group.letters.count
+        continue
+      }
       var width = 1
       var readings: [Unicode.Scalar]
-      switch (letter, following) {
-      case ("s", "c") where next(2) == "h":
-        readings = ["x"]
-        width = 3
-      case ("t", "c") where next(2) == "h":
-        readings = ["x"]
-        width = 3
-      case ("s", "h"), ("c", "h"):
-        readings = ["x"]
-        width = 2
-      case ("z", "h"):
-        readings = ["j"]
-        width = 2
-      case ("k", "h"):
-        readings = ["h"]
-        width = 2
-      case ("g", "h"):
-        readings = ["k"]
-        width = 2
-      case ("p", "h"):
-        readings = ["f"]
-        width = 2
-      case ("t", "h"):
-        readings = ["t", "s"]
-        width = 2
-      case ("d", "h"):
-        readings = ["d", "z"]
-        width = 2
-      case ("d", "j"):
-        readings = ["j"]
-        width = 2
-      case ("c", "k"):
-        readings = ["k"]
-        width = 2
-      case ("y", "y") where isVowel(before) && before != "i" && isVowel(next(2)):
+      if letter == "y", following == "y", isVowel(before), before != "i", isVowel(next(2)) {
         readings = ["y"]  // A doubled glide is a consonant: `Sayyida`.
         width = 2
-      default:
+      } else {
         switch letter {
         case "y": readings = glideReadings(before: before, after: following, isFirst: index == 0)
         case "w", "v":

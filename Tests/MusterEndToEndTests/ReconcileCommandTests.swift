@@ -124,11 +124,15 @@ import Testing
     let merged = try muster(["reconcile", "--accept", pair, "--author", "ana"])
     #expect(merged == "merged site:ucdp:albu-kamal-town@34.45,40.918611 into site:albu-kamal\n")
     #expect(!(try muster(["reconcile"]).contains("site:ucdp:albu-kamal-town")))
-    #expect(try muster(["show", "site:albu-kamal"]).contains("Albu Kamal town"))
+    // Its names by dataset: the bundled record's own, then UCDP's.
+    let shown = try muster(["show", "site:albu-kamal"])
+    #expect(shown.contains("Also: Abu Kamal · Al-Bukamal"))
+    #expect(shown.contains("In UCDP GED: Albu Kamal town"))
 
     let split = try muster(["reconcile", "--split", "site:ucdp:albu-kamal-town@34.45,40.918611"])
     #expect(split == "split site:ucdp:albu-kamal-town@34.45,40.918611 from site:albu-kamal\n")
     #expect(try muster(["reconcile"]).contains("site:ucdp:albu-kamal-town"))
+    #expect(!(try muster(["show", "site:albu-kamal"]).contains("In UCDP GED")))
 
     let rejected = try muster(["reconcile", "--reject", pair])
     #expect(rejected == "rejected \(pair)\n")

@@ -40,7 +40,7 @@ import Testing
   @Test func theMigrationsMakeTheSchemaTheReleasedCodeMade() throws {
     let (_, queue) = try Self.freshDatabase()
     let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/schema-v8.txt")
+      .appendingPathComponent("Fixtures/schema-v9.txt")
 
     let made = try queue.read { try Self.schema(of: $0) }
 
@@ -127,6 +127,45 @@ import Testing
     let misspelt = try catalog.search(SearchRequest(query: SearchQuery(words: "Albu Kamak")))
     #expect(misspelt.hits.first?.record.rawValue == "site:albu-kamal")
     #expect(misspelt.hits.first?.tier == .closeMatch)
+  }
+
+  @Test func v9GivesTheAliasesEarlierMergesBroughtTheirDataset() throws {
+    let folder = try TemporaryFolder("muster-schema")
+    let queue = try DatabaseQueue(path: folder.file("v8.db"))
+    try Migrations.migrator.migrate(queue, upTo: "v8 merges and match reviews")
+    // A v8 database: Albu Kamal with an alias of its own, then ACLED's Al-Bukamal (with an
+    // alias) merged into it, then UCDP's Albu Kamal town; and a site nothing merged into.
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO site(rowid, id, name, sort_key, kind) VALUES
+            (1, 'site:albu-kamal', 'Albu Kamal', 'albu kamal', 'city'),
+            (2, 'site:hajin', 'Hajin', 'hajin', 'town');
+          INSERT INTO alias(owner_kind, owner, position, name) VALUES
+            (2, 1, 0, 'البوكمال'), (2, 1, 1, 'Al-Bukamal'), (2, 1, 2, 'Abu Kamal'),
+            (2, 1, 3, 'Albu Kamal town'), (2, 2, 0, 'Hajeen');
+          INSERT INTO merge(kind, kept, merged_id, snapshot, reason, author, created_at) VALUES
+            (2, 1, 'site:acled:al-bukamal@34.4529,40.9366',
+              '{"keptAliases":1,"aliases":[{"name":{"text":"Abu Kamal"}}],"row":{},"links":[],"notes":[],"pins":[],"acledTypes":[]}',
+              'test', 'test', 0),
+            (2, 1, 'site:ucdp:albu-kamal-town@34.45,40.918611',
+              '{"keptAliases":3,"aliases":[],"row":{},"links":[],"notes":[],"pins":[],"acledTypes":[]}',
+              'test', 'test', 0);
+          """)
+    }
+
+    try Migrations.migrator.migrate(queue)
+
+    let datasets = try queue.read { db in
+      try Row.fetchAll(db, sql: "SELECT name, dataset FROM alias ORDER BY owner, position").map {
+        "\($0["name"] as String)=\(($0["dataset"] as String?) ?? "own")"
+      }
+    }
+    #expect(
+      datasets == [
+        "البوكمال=own", "Al-Bukamal=acled", "Abu Kamal=acled", "Albu Kamal town=ucdp",
+        "Hajeen=own",
+      ])
   }
 
   @Test func spellingTablesMadeByOtherRulesAreRebuiltOnTheNextWritableOpen() throws {

@@ -7,7 +7,8 @@ import MusterDomain
 /// types, actors with their `inter` codes, place, precision codes, sources and tags), so
 /// exporting and importing again gives the same records. Other events are written as
 /// ACLED would: their slug as the id, their participants as actors, their site and its
-/// areas as the place, their documents' sources as the sources.
+/// areas as the place, their documents' sources as the sources. A record merged with
+/// ACLED's twin is written under ACLED's spelling, so the row still reads as ACLED's.
 public enum ACLEDExport {
   /// The CSV text (RFC 4180, CRLF line ends) of `events`, reading names from `dataset`.
   public static func csv(_ events: [Event], in dataset: Dataset) -> String {
@@ -44,7 +45,9 @@ public enum ACLEDExport {
       var sawActor2 = false
       for participant in event.participants {
         let actor = actors[participant.actor.rawValue]
-        let name = actor?.name ?? participant.actor.rawValue
+        let name =
+          actor.map { acledName(id: $0.id.rawValue, name: $0.name, aliases: $0.aliases) }
+          ?? participant.actor.rawValue
         // The type the actor had in this event, else its usual one.
         let type = (participant.acledType ?? actor?.acledTypeCode).map(String.init)
         switch participant.role {
@@ -81,15 +84,15 @@ public enum ACLEDExport {
       }
       row["tags"] = tags.joined(separator: "; ")
       if let site = event.site.flatMap({ sites[$0.rawValue] }) {
-        row["location"] = site.name
+        row["location"] = acledName(site)
         var areas: [String] = []
         var parent = site.parent.flatMap { sites[$0.rawValue] }
         var country = site.country
         while let area = parent {
           if area.kind == .country {
-            country = area.name
+            country = acledName(area)
           } else {
-            areas.insert(area.name, at: 0)
+            areas.insert(acledName(area), at: 0)
           }
           parent = area.parent.flatMap { sites[$0.rawValue] }
         }
@@ -117,6 +120,17 @@ public enum ACLEDExport {
       out += "\r\n"
     }
     return out
+  }
+
+  /// The name ACLED gives a record: its own name when ACLED's import made it, else the
+  /// spelling an ACLED record merged into it brought, else its name.
+  static func acledName(id: String, name: String, aliases: [Alias]) -> String {
+    if EventDataset.of(recordID: id) == .acled { return name }
+    return aliases.first { $0.dataset == .acled }?.name ?? name
+  }
+
+  static func acledName(_ site: Site) -> String {
+    acledName(id: site.id.rawValue, name: site.name, aliases: site.aliases)
   }
 
   /// `acled:2` → `2`.

@@ -87,10 +87,12 @@ public enum DatasetEncoder {
   static func aliases(_ aliases: [Alias]) -> Node? {
     list(
       aliases.map { alias in
-        if alias.language == nil && alias.script == nil { return text(alias.name) }
+        if alias.language == nil && alias.script == nil && alias.dataset == nil {
+          return text(alias.name)
+        }
         return mapping([
           ("name", text(alias.name)), ("language", alias.language.map(text)),
-          ("script", alias.script.map(text)),
+          ("script", alias.script.map(text)), ("dataset", alias.dataset.map { text($0.rawValue) }),
         ])
       })
   }

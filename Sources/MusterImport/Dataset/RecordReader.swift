@@ -106,13 +106,14 @@ struct RecordReader {
       }
       guard
         let fields = reader.fields(
-          item, of: "an alias of \(owner)", allowed: ["name", "language", "script"],
-          required: ["name"]),
+          item, of: "an alias of \(owner)",
+          allowed: ["name", "language", "script", "dataset"], required: ["name"]),
         let name = reader.text(fields["name"], "alias name")
       else { return nil }
       return Alias(
         name, language: reader.string(fields["language"], "alias language"),
-        script: reader.string(fields["script"], "alias script"))
+        script: reader.string(fields["script"], "alias script"),
+        dataset: reader.choice(fields["dataset"], "alias dataset", EventDataset.self))
     }
   }
 

@@ -51,7 +51,7 @@ final class ImportedRecords {
     for row in try db.rows(sql: "SELECT rowid, id, name FROM actor WHERE id GLOB 'actor:*:*'") {
       let id: String = try row.get("id")
       takenActorIDs.insert(id)
-      guard let dataset = Self.dataset(of: id) else { continue }
+      guard let dataset = EventDataset.of(recordID: id) else { continue }
       actors[NameKey(dataset: dataset, name: try row.get("name"))] = try row.get("rowid")
     }
     for row in try db.rows(
@@ -59,7 +59,7 @@ final class ImportedRecords {
     {
       let id: String = try row.get("id")
       takenSourceIDs.insert(id)
-      guard let dataset = Self.dataset(of: id) else { continue }
+      guard let dataset = EventDataset.of(recordID: id) else { continue }
       sources[NameKey(dataset: dataset, name: try row.get("name"))] = (
         try row.get("rowid"), try row.get("reliability")
       )
@@ -99,7 +99,8 @@ final class ImportedRecords {
         takenActorIDs.insert(id)
         let snapshot = try JSONDecoder().decode(
           MergeSnapshot.self, from: Data((try row.get("snapshot") as String).utf8))
-        guard let dataset = Self.dataset(of: id), case .text(let name) = snapshot.row["name"]
+        guard let dataset = EventDataset.of(recordID: id),
+          case .text(let name) = snapshot.row["name"]
         else { continue }
         actors[NameKey(dataset: dataset, name: name)] = kept
       case .site:
@@ -112,13 +113,6 @@ final class ImportedRecords {
   /// Writes the spellings held back while records were created (see `NameSpellings`).
   func flushSpellings() throws {
     try spellings.flush()
-  }
-
-  /// The dataset of `actor:acled:...`.
-  static func dataset(of id: String) -> EventDataset? {
-    let parts = id.split(separator: ":", maxSplits: 2)
-    guard parts.count == 3 else { return nil }
-    return EventDataset(rawValue: String(parts[1]))
   }
 
   /// An area by the area it lies in and its name folded and run together.
@@ -274,7 +268,7 @@ final class ImportedRecords {
         // this spelling as an alias.
         areas[areaID] = known
         parent = known
-        try addAlias(.site, known, name: area)
+        try addAlias(.site, known, name: area, dataset: dataset)
         continue
       }
       let areasSoFar = Array(place.areas.prefix(depth))
@@ -296,7 +290,9 @@ final class ImportedRecords {
   }
 
   /// Adds a spelling to a record's aliases (once), with its search keys.
-  private func addAlias(_ kind: RecordKind, _ rowid: Int64, name: String) throws {
+  private func addAlias(
+    _ kind: RecordKind, _ rowid: Int64, name: String, dataset: EventDataset
+  ) throws {
     let known = try db.value(
       Int.self,
       sql: """
@@ -306,10 +302,10 @@ final class ImportedRecords {
     guard known == 0 else { return }
     try db.run(
       sql: """
-        INSERT INTO alias(owner_kind, owner, position, name)
+        INSERT INTO alias(owner_kind, owner, position, name, dataset)
         VALUES (?, ?, (SELECT coalesce(max(position) + 1, 0) FROM alias
-          WHERE owner_kind = ? AND owner = ?), ?)
-        """, arguments: [kind.code, rowid, kind.code, rowid, name])
+          WHERE owner_kind = ? AND owner = ?), ?, ?)
+        """, arguments: [kind.code, rowid, kind.code, rowid, name, dataset.rawValue])
     try insertNameKeys(kind, rowid, name: name)
   }
 

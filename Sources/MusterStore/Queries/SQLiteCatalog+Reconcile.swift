@@ -64,11 +64,7 @@ struct ReconcileReader {
 
   /// The dataset an id says named a record: `site:acled:...` is ACLED's.
   static func dataset(of id: String) -> String {
-    let parts = id.split(separator: ":", maxSplits: 2)
-    guard parts.count == 3, EventDataset(rawValue: String(parts[1])) != nil else {
-      return "native"
-    }
-    return String(parts[1])
+    EventDataset.of(recordID: id)?.rawValue ?? "native"
   }
 
   /// Records of `kind` with a whole name or alias spelling `name` folded or under its

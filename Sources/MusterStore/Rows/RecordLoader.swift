@@ -38,11 +38,13 @@ struct RecordLoader {
   func aliases(_ kind: RecordKind, _ rowid: Int64) throws -> [Alias] {
     try db.rows(
       sql: """
-        SELECT name, language, script FROM alias WHERE owner_kind = ? AND owner = ?
+        SELECT name, language, script, dataset FROM alias WHERE owner_kind = ? AND owner = ?
         ORDER BY position
         """, arguments: [kind.code, rowid]
     ).map {
-      Alias(try $0.get("name"), language: try $0.get("language"), script: try $0.get("script"))
+      Alias(
+        try $0.get("name"), language: try $0.get("language"), script: try $0.get("script"),
+        dataset: (try $0.get("dataset") as String?).flatMap(EventDataset.init(rawValue:)))
     }
   }
 

@@ -22,6 +22,7 @@ enum Migrations {
       try db.execute(sql: v7)
     }
     migrator.registerMigration("v8 merges and match reviews") { db in try db.execute(sql: v8) }
+    migrator.registerMigration("v9 aliases by dataset") { db in try db.execute(sql: v9) }
     return migrator
   }
 
@@ -299,5 +300,27 @@ enum Migrations {
     CREATE TABLE match_review (
       first TEXT NOT NULL, second TEXT NOT NULL, decision TEXT NOT NULL, author TEXT NOT NULL,
       created_at INTEGER NOT NULL, PRIMARY KEY (first, second)) WITHOUT ROWID;
+    """
+
+  /// Each alias's dataset: the one that spells the record so.
+  ///
+  /// `acled` or `ucdp`, or NULL for the database's own names. The aliases earlier merges
+  /// gave a kept record (the merged record's name and aliases, from `keptAliases` on in
+  /// its snapshot) get the merged record's dataset.
+  static let v9 = """
+    ALTER TABLE alias ADD COLUMN dataset TEXT;
+
+    UPDATE alias SET dataset = (
+      SELECT CASE substr(merge.merged_id, instr(merge.merged_id, ':') + 1,
+          instr(substr(merge.merged_id, instr(merge.merged_id, ':') + 1), ':') - 1)
+        WHEN 'acled' THEN 'acled' WHEN 'ucdp' THEN 'ucdp' END
+      FROM merge
+      WHERE merge.kind = alias.owner_kind AND merge.kept = alias.owner
+        AND alias.position >= json_extract(merge.snapshot, '$.keptAliases')
+        AND alias.position
+          <= json_extract(merge.snapshot, '$.keptAliases')
+            + json_array_length(merge.snapshot, '$.aliases'))
+    WHERE EXISTS (SELECT 1 FROM merge WHERE merge.kind = alias.owner_kind
+      AND merge.kept = alias.owner);
     """
 }

@@ -122,11 +122,14 @@ extension DatasetWriter {
     for (position, alias) in aliases.enumerated() {
       try db.cachedStatement(
         sql: """
-          INSERT INTO alias(owner_kind, owner, position, name, language, script)
-          VALUES (?, ?, ?, ?, ?, ?)
+          INSERT INTO alias(owner_kind, owner, position, name, language, script, dataset)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
           """
       ).execute(
-        arguments: [owner.code, rowid, position, alias.name, alias.language, alias.script])
+        arguments: [
+          owner.code, rowid, position, alias.name, alias.language, alias.script,
+          alias.dataset?.rawValue,
+        ])
     }
   }
 

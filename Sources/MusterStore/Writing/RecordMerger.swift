@@ -133,12 +133,26 @@ struct RecordMerger {
       }
       try db.execute(sql: "DELETE FROM actor_acled_type WHERE actor = ?", arguments: [merged])
     }
-    // Its spellings become the kept record's aliases.
+    // Its spellings become the kept record's aliases, each under the dataset that spells
+    // it so: the merged record's own, unless an alias says another.
+    let mergedDataset = EventDataset.of(recordID: mergedID)?.rawValue
     var position = keptAliases
-    for name in [mergedName] + aliasRows.map({ $0["name"] as String }) {
+    var spellings = [Alias(mergedName)]
+    for alias in aliasRows {
+      spellings.append(Alias(alias["name"], language: alias["language"], script: alias["script"]))
+      spellings[spellings.count - 1].dataset = (alias["dataset"] as String?)
+        .flatMap(EventDataset.init(rawValue:))
+    }
+    for spelling in spellings {
+      let dataset: String? = spelling.dataset?.rawValue ?? mergedDataset
       try db.execute(
-        sql: "INSERT INTO alias(owner_kind, owner, position, name) VALUES (?, ?, ?, ?)",
-        arguments: [kind.code, kept, position, name])
+        sql: """
+          INSERT INTO alias(owner_kind, owner, position, name, language, script, dataset)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          kind.code, kept, position, spelling.name, spelling.language, spelling.script, dataset,
+        ])
       position += 1
     }
     try db.execute(

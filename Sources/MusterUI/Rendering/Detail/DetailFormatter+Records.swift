@@ -22,7 +22,7 @@ extension DetailFormatter {
   func lines(for detail: ActorDetail) -> [DetailLine] {
     let actor = detail.actor
     var lines = [heading(actor.name, Self.words(actor.kind.rawValue))]
-    lines += aliases(actor.aliases)
+    lines += names(id: actor.id.rawValue, name: actor.name, aliases: actor.aliases)
     lines += field("Country", actor.country)
     lines += field("ACLED actor type", Self.acledTypes(actor))
     // The state as of the cursor is what the analyst came for: before the background.
@@ -78,7 +78,7 @@ extension DetailFormatter {
               (index > 0 ? [DetailSpan(" › ", .muted)] : []) + [DetailSpan(ancestor.title, .link)]
             }, indent: 1, link: detail.ancestors.first?.record))
     }
-    lines += aliases(site.aliases)
+    lines += names(id: site.id.rawValue, name: site.name, aliases: site.aliases)
     if let location = site.location {
       lines += field(
         "Location",

@@ -218,7 +218,15 @@ public struct DetailFormatter {
       "\(Day(daysSinceEpoch: days)) \(hours < 10 ? "0" : "")\(hours):\(minutes < 10 ? "0" : "")\(minutes) UTC"
   }
 
-  func aliases(_ aliases: [Alias]) -> [DetailLine] {
-    field("Also", aliases.isEmpty ? nil : aliases.map(\.name).joined(separator: " · "))
+  /// `Also`: the record's other names in its own dataset; then `In ACLED`, `In UCDP GED`:
+  /// the names each other dataset gives it (records merged as one keep them all).
+  func names(id: String, name: String, aliases: [Alias]) -> [DetailLine] {
+    let groups = DatasetNames.of(id: id, name: name, aliases: aliases)
+    var lines = field("Also", groups[0].names.dropFirst().joined(separator: " · "))
+    for group in groups.dropFirst() {
+      lines += field(
+        "In \(group.dataset?.displayName ?? "own records")", group.names.joined(separator: " · "))
+    }
+    return lines
   }
 }

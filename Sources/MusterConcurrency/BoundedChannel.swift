@@ -36,6 +36,21 @@ public final class BoundedChannel<Element: Sendable>: Sendable {
     return value
   }
 
+  /// Consumer side: the next value if one waits, without waiting.
+  public func receiveIfReady() -> Element? {
+    guard filled.wait(timeout: .now()) == .success else { return nil }
+    let value = values.withLock { $0.removeFirst() }
+    free.signal()
+    return value
+  }
+
+  /// Values never received give their room back first: libdispatch refuses to dispose of a
+  /// semaphore below the value it was made with.
+  deinit {
+    let waiting = values.withLock { $0.count }
+    for _ in 0..<waiting { free.signal() }
+  }
+
   /// Asks the producer to stop at its next check.
   public func stop() {
     stopped.store(true, ordering: .relaxed)

@@ -202,6 +202,9 @@ public struct EventDatasetImport {
     }
 
     let pipeline = RowPipeline(capacity: 16)
+    // Room for every batch the writer can finish between two of the reader's sends (the
+    // 16 waiting and the one in hand), so handing one back never waits.
+    let spent = RowPipeline(capacity: 64)
     let idColumn = (columns.positions[format == .acled ? "event_id_cnty" : "id"] ?? 0) + 1
     ownsDescriptor = false
     let reading = RowReading(
@@ -209,7 +212,7 @@ public struct EventDatasetImport {
       dateOrder: options.dateOrder, descriptor: descriptor)
     let readingThread = HelperThread.start {
       var records = records
-      reading.run(&records, into: pipeline)
+      reading.run(&records, into: pipeline, spent: spent)
       close(descriptor)
     }
     // Runs after the pipeline is drained (below): the import returns only once the reading
@@ -266,6 +269,7 @@ public struct EventDatasetImport {
         bytesRead = batch.bytesRead
         if let failure = batch.failure { throw ImportProblems([failure]) }
         if batch.isLast { break }
+        spent.send(batch)
         if batch.rows - lastProgress >= 4096 {
           lastProgress = batch.rows
           progress(Progress(rows: batch.rows, bytes: bytesRead, totalBytes: totalBytes))

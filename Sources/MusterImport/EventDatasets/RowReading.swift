@@ -12,7 +12,12 @@ struct RowReading: Sendable {
   /// The file, for a second pass that settles the slash-date order.
   let descriptor: Int32
 
-  func run(_ records: inout EventDatasetRecords, into pipeline: RowPipeline) {
+  /// Reads every row into `pipeline`. The writer sends each batch it is done with back
+  /// through `spent`, and this thread lets them go: their strings are freed by the thread
+  /// that made them, and the writer, the import's busiest thread, spends no time on it.
+  func run(
+    _ records: inout EventDatasetRecords, into pipeline: RowPipeline, spent: RowPipeline
+  ) {
     var batch = RowBatch()
     var rows = 0
     var acled = ACLEDRows(columns: columns, dateOrder: dateOrder) {
@@ -21,6 +26,7 @@ struct RowReading: Sendable {
     }
     let ucdp = UCDPRows(columns: columns)
     func flush(last: Bool, failure: ImportProblem? = nil) {
+      while spent.receiveIfReady() != nil {}
       batch.rows = rows
       batch.bytesRead = records.bytesRead
       batch.isLast = last

@@ -12,7 +12,9 @@ struct RowReading: Sendable {
   /// The file, for a second pass that settles the slash-date order.
   let descriptor: Int32
 
-  /// Reads every row into `pipeline`. The writer sends each batch it is done with back
+  /// Reads every row into `pipeline`.
+  ///
+  /// The writer sends each batch it is done with back
   /// through `spent`, and this thread lets them go: their strings are freed by the thread
   /// that made them, and the writer, the import's busiest thread, spends no time on it.
   func run(

@@ -58,14 +58,17 @@ public struct ActorDetail: Hashable, Sendable, Codable {
   public var notes: [Note]
   /// Records of other datasets that matching says are, or may be, the same actor.
   public var twins: [ReconcileProposal]
+  /// Where it took part in events in the presence window before the day asked for.
+  public var activity: [Presence]
 
   /// A detail from its fields.
   public init(
     actor: ForceActor, relations: [RelationView], positions: [DeploymentState],
     deployments: [DeploymentState], events: [Claim], eventCount: Int, notes: [Note],
-    twins: [ReconcileProposal] = []
+    twins: [ReconcileProposal] = [], activity: [Presence] = []
   ) {
     self.twins = twins
+    self.activity = activity
     self.actor = actor
     self.relations = relations
     self.positions = positions
@@ -96,14 +99,17 @@ public struct SiteDetail: Hashable, Sendable, Codable {
   public var notes: [Note]
   /// Records of other datasets that matching says are, or may be, the same place.
   public var twins: [ReconcileProposal]
+  /// The actors seen here (in events) in the presence window before the day asked for.
+  public var seenHere: [Presence]
 
   /// A detail from its fields.
   public init(
     site: Site, ancestors: [RecordLink], children: [RecordLink], holders: [DeploymentState],
     deployments: [DeploymentState], events: [Claim], eventCount: Int, notes: [Note],
-    twins: [ReconcileProposal] = []
+    twins: [ReconcileProposal] = [], seenHere: [Presence] = []
   ) {
     self.twins = twins
+    self.seenHere = seenHere
     self.site = site
     self.ancestors = ancestors
     self.children = children
@@ -354,4 +360,28 @@ public enum RecordDetailCount {
   public static func text(_ count: Int) -> String {
     count > limit ? "\(Estimate.grouped(limit))+" : "\(count)"
   }
+}
+
+/// An actor seen at a site through events in a window of days: with whom or where, how
+/// many events, and the last one's day.
+public struct Presence: Hashable, Sendable, Codable {
+  /// The site (in an actor's detail) or the actor (in a site's).
+  public var other: RecordLink
+  /// How many events in the window.
+  public var events: Int
+  /// The first day of those events.
+  public var firstDay: Day
+  /// The last day of those events.
+  public var lastDay: Day
+
+  /// A presence from its fields.
+  public init(other: RecordLink, events: Int, firstDay: Day, lastDay: Day) {
+    self.other = other
+    self.events = events
+    self.firstDay = firstDay
+    self.lastDay = lastDay
+  }
+
+  /// How many days before the day asked for count as "seen here", unless set otherwise.
+  public static let defaultWindow = 90
 }

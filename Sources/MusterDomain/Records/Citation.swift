@@ -31,4 +31,7 @@ public enum AnalystStatus: String, CaseIterable, Hashable, Sendable, Codable {
   case contested
   case rejected
   case unverified
+  /// Worked out by Muster from field data (territory events), not claimed by anyone: see
+  /// `TerritoryInference` and docs/inference.md.
+  case inferred
 }

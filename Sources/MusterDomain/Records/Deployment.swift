@@ -56,6 +56,14 @@ public enum DeploymentRole: String, CaseIterable, Hashable, Sendable, Codable {
   case checkpoint
 }
 
+extension Deployment {
+  /// Whether Muster worked it out from field data (`TerritoryInference`) rather than
+  /// someone claiming it; an analyst's claim outranks it.
+  public var isInferred: Bool {
+    analystStatus == .inferred || id.rawValue.hasPrefix("deployment:inferred:")
+  }
+}
+
 /// The state of a deployment.
 public enum DeploymentStatus: String, CaseIterable, Hashable, Sendable, Codable {
   case planned

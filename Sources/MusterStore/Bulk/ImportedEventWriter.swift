@@ -34,6 +34,12 @@ final class ImportedEventWriter: ImportedEventSink {
   var seenNow = RowidSet()
   var touchedActors: Set<Int64> = []
   var touchedSites: Set<Int64> = []
+  /// Territory events written, by site, for the sites this import made (see
+  /// `TerritoryPositions`); and the sites that were there before whose positions must be
+  /// derived again.
+  private var territoryEvents: [Int64: [Int64]] = [:]
+  private var positionsToDerive: Set<Int64> = []
+  private var lastSiteBefore: Int64 = 0
   /// How many events gave each actor each ACLED type, as this import changes them.
   var typeTally = ACLEDTypeTally()
 
@@ -101,6 +107,7 @@ final class ImportedEventWriter: ImportedEventSink {
       "INSERT INTO citation(claim_kind, claim, position, document, credibility) "
         + "VALUES (\(RecordKind.event.code), ?, ?, ?, ?)")
     lastRowidBefore = try db.value(Int64.self, sql: "SELECT max(rowid) FROM event") ?? 0
+    lastSiteBefore = try db.value(Int64.self, sql: "SELECT max(rowid) FROM site") ?? 0
     if indexing.dropsIndexes {
       // Sized once: growing a million-entry map rehashes every key each time it doubles.
       let existing = try db.value(Int.self, sql: "SELECT count(*) FROM event") ?? 0
@@ -193,7 +200,18 @@ final class ImportedEventWriter: ImportedEventSink {
         entry.report, of: event, as: entry.document, source: entry.source, claim: rowid,
         position: position)
     }
-    if let site { touchedSites.insert(site) }
+    if let site {
+      touchedSites.insert(site)
+      if site <= lastSiteBefore {
+        // An event at a site that was there before: new, or a newer version of one that
+        // may have been a territory event; the site's positions are derived again.
+        if previous != nil || TerritoryChange(classification: event.classification) != nil {
+          positionsToDerive.insert(site)
+        }
+      } else if TerritoryChange(classification: event.classification) != nil {
+        territoryEvents[site, default: []].append(rowid)
+      }
+    }
 
     let searchKey = SearchDocument(
       kind: .event, rowid: rowid, day: event.date.first, names: "", body: "",
@@ -291,6 +309,10 @@ final class ImportedEventWriter: ImportedEventSink {
       Int64.self, sql: "SELECT site FROM event WHERE rowid = ?", arguments: [previous.rowid])
     {
       touchedSites.insert(site)
+      // Its positions cite this event's documents, about to go: they are removed now and
+      // derived again at the end.
+      try TerritoryPositions(db: db).remove(site: site)
+      positionsToDerive.insert(site)
     }
     try db.run(sql: "DELETE FROM event_actor WHERE event = ?", arguments: [previous.rowid])
     let documents = try db.values(
@@ -321,6 +343,28 @@ final class ImportedEventWriter: ImportedEventSink {
     try indexing.finish(namedEntries: records.namedEntries, refreshActivity: refreshActivity)
     // With the events written and the indexes whole: the certain matches merge.
     joined = try records.matching.mergePending(at: Int(time(nil)))
+    try derivePositions()
+  }
+
+  /// Derives the positions of the sites whose territory events changed: a site this import
+  /// made from the events it wrote there; one that was there before, or that a new site
+  /// was merged into, from every event at it.
+  private func derivePositions() throws {
+    var sites = positionsToDerive
+    var fromImport: [Int64: [Int64]] = [:]
+    var mergedInto: [Int64: Int64] = [:]
+    for match in records.matching.pending where match.kind == .site {
+      mergedInto[match.new] = match.kept
+    }
+    for (site, events) in territoryEvents {
+      if let kept = mergedInto[site] {
+        sites.insert(kept)
+      } else {
+        sites.insert(site)
+        fromImport[site] = events
+      }
+    }
+    try TerritoryPositions(db: db).derive(sites: sites, events: fromImport)
   }
 
   /// Refreshes the latest-activity days of the actors and sites the import touched, and the

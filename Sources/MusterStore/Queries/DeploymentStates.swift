@@ -18,13 +18,16 @@ struct DeploymentStates {
     return Self.ordered(states)
   }
 
-  /// Deployments at site `?1` or inside it that count as of day `?2`, best graded first.
+  /// Deployments at site `?1` or inside it that count as of day `?2`: the analysts' before
+  /// the inferred (control first among those), then the best graded first.
   static let holdersSQL = """
     WITH RECURSIVE inside(rowid) AS (
       SELECT ?1 UNION SELECT site.rowid FROM site JOIN inside ON site.parent = inside.rowid)
     SELECT deployment.rowid FROM inside CROSS JOIN deployment ON deployment.site = inside.rowid
     WHERE (start_first IS NULL OR start_first <= ?2) AND (end_last IS NULL OR end_last >= ?2)
-    ORDER BY grade_reliability IS NULL, grade_reliability, grade_credibility, deployment.rowid
+    ORDER BY deployment.id GLOB 'deployment:inferred:*',
+      deployment.id GLOB 'deployment:inferred:*' AND role != 'control', grade_reliability IS NULL,
+      grade_reliability, grade_credibility, deployment.rowid
     """
 
   /// The most telling holder of a site as of a day, and how many deployments count then in
@@ -42,16 +45,34 @@ struct DeploymentStates {
     return (Self.ordered(candidates).first, count)
   }
 
-  /// Holding states first, then the best graded, then by actor name.
+  /// Holding states first, then the analysts' claims before inferred ones (and among
+  /// those, control first), then the best graded, then by actor name.
   static func ordered(_ states: [DeploymentState]) -> [DeploymentState] {
     states.sorted { lhs, rhs in
       if lhs.status.isHolding != rhs.status.isHolding { return lhs.status.isHolding }
+      if lhs.deployment.isInferred != rhs.deployment.isInferred {
+        return !lhs.deployment.isInferred
+      }
+      // Among inferred positions, whoever controls the site leads, then bases.
+      if lhs.deployment.isInferred, lhs.deployment.role != rhs.deployment.role {
+        return Self.roleRank(lhs.deployment.role) < Self.roleRank(rhs.deployment.role)
+      }
       switch (lhs.grade, rhs.grade) {
       case (let left?, let right?) where left != right: return left < right
       case (.some, nil): return true
       case (nil, .some): return false
       default: return lhs.actorName < rhs.actorName
       }
+    }
+  }
+
+  /// Control, then a headquarters or checkpoint, then presence.
+  static func roleRank(_ role: DeploymentRole) -> Int {
+    switch role {
+    case .control: 0
+    case .headquarters: 1
+    case .checkpoint: 2
+    case .presence: 3
     }
   }
 

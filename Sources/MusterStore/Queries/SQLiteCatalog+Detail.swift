@@ -7,10 +7,19 @@ extension SQLiteCatalog {
 
   /// Everything known about one record, with its state as of a day when given.
   public func detail(of record: RecordReference, asOf day: Day?) throws -> RecordDetail? {
+    try detail(of: record, asOf: day, presenceDays: Presence.defaultWindow)
+  }
+
+  /// `detail(of:asOf:)`, where actors
+  /// and sites seen together in events count in the `presenceDays` up to that day.
+  public func detail(
+    of record: RecordReference, asOf day: Day?, presenceDays: Int
+  ) throws -> RecordDetail? {
     try read { db in
       let loader = RecordLoader(db: db)
       guard let rowid = try loader.rowid(of: record) else { return nil }
-      return try DetailReader(db: db, loader: loader, asOf: day).detail(record.kind, rowid)
+      return try DetailReader(db: db, loader: loader, asOf: day, presenceDays: presenceDays)
+        .detail(record.kind, rowid)
     }
   }
 }
@@ -20,6 +29,8 @@ struct DetailReader {
   let db: Database
   let loader: RecordLoader
   let asOf: Day?
+  /// How many days up to `asOf` count as "seen here".
+  var presenceDays = Presence.defaultWindow
 
   func detail(_ kind: RecordKind, _ rowid: Int64) throws -> RecordDetail? {
     switch kind {
@@ -83,7 +94,8 @@ struct DetailReader {
       actor: actor, relations: relations, positions: positions, deployments: deployments,
       events: events, eventCount: eventCount,
       notes: try loader.notes(on: actor.id.reference(.actor)),
-      twins: try ReconcileReader(db: db).twins(of: .actor, rowid))
+      twins: try ReconcileReader(db: db).twins(of: .actor, rowid),
+      activity: try asOf.map { try presence(ofActor: rowid, asOf: $0) } ?? [])
   }
 
   static let insideSQL = """
@@ -130,7 +142,8 @@ struct DetailReader {
       site: site, ancestors: ancestors, children: children, holders: holders,
       deployments: deployments, events: events, eventCount: eventCount,
       notes: try loader.notes(on: site.id.reference(.site)),
-      twins: try ReconcileReader(db: db).twins(of: .site, rowid))
+      twins: try ReconcileReader(db: db).twins(of: .site, rowid),
+      seenHere: try asOf.map { try presence(atSite: rowid, asOf: $0) } ?? [])
   }
 
   /// Events as claims, in the order `eventsSQL` selects their rowids.

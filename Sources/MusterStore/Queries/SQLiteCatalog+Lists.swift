@@ -281,6 +281,8 @@ struct ListReader {
   static func stateFact(_ state: DeploymentState) -> String {
     var parts = [words(state.status.rawValue)]
     if let strength = state.strength { parts.append(strength.description) }
+    if state.deployment.isInferred { parts.append("inferred") }
+    if state.deployment.analystStatus == .contested { parts.append("contested") }
     return parts.joined(separator: " · ")
   }
 
@@ -288,7 +290,9 @@ struct ListReader {
   static func holderFact(_ holder: DeploymentState?, count: Int) -> String {
     guard let holder else { return "" }
     let others = count > 1 ? " +\(count - 1)" : ""
-    return "\(holder.actorName) (\(words(holder.status.rawValue)))\(others)"
+    let inferred = holder.deployment.isInferred
+    return "\(inferred ? "~" : "")\(holder.actorName) (\(words(holder.status.rawValue))"
+      + "\(inferred ? ", inferred" : ""))\(others)"
   }
 
   /// Where an actor is: one site by name, or how many.
@@ -298,7 +302,7 @@ struct ListReader {
     case 1:
       let state = states[0]
       let strength = state.strength.map { " · \($0.estimate)" } ?? ""
-      return "\(state.siteName)\(strength)"
+      return "\(state.deployment.isInferred ? "~" : "")\(state.siteName)\(strength)"
     default: return "\(states.count) positions"
     }
   }

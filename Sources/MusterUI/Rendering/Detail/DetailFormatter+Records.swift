@@ -27,6 +27,7 @@ extension DetailFormatter {
     lines += field("ACLED actor type", Self.acledTypes(actor))
     // The state as of the cursor is what the analyst came for: before the background.
     lines += asOfSection(detail.positions, showSite: true, empty: "no position known")
+    lines += presenceSection(detail.activity, title: "Active")
     lines += aboutSection(actor.description)
     if !detail.relations.isEmpty {
       lines += section("Relations (\(detail.relations.count))")
@@ -87,6 +88,7 @@ extension DetailFormatter {
     lines += field(
       "Area", [site.admin2, site.admin1, site.country].compactMap { $0 }.joined(separator: ", "))
     lines += asOfSection(detail.holders, showSite: false, empty: "no holder known")
+    lines += presenceSection(detail.seenHere, title: "Seen here")
     lines += aboutSection(site.description)
     if !detail.children.isEmpty {
       lines += section("Places in it (\(detail.children.count))")

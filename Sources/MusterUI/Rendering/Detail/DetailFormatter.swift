@@ -68,6 +68,7 @@ public struct DetailFormatter {
     case .accepted: []
     case .contested, .rejected: [DetailSpan(" (\(status.rawValue))", .contested)]
     case .unverified: [DetailSpan(" (unverified)", .muted)]
+    case .inferred: [DetailSpan(" (inferred)", .muted)]
     }
   }
 

@@ -21,7 +21,8 @@ struct Muster: ParsableCommand {
     version: "muster \(version)",
     subcommands: [
       BrowseCommand.self, ImportCommand.self, CheckCommand.self, ListCommand.self,
-      ShowCommand.self, TimelineCommand.self, SearchCommand.self, ExportCommand.self,
+      ShowCommand.self, TimelineCommand.self, ChangesCommand.self, SearchCommand.self,
+      ExportCommand.self,
       NoteCommand.self, ReconcileCommand.self, RenderCommand.self, KeysCommand.self,
       KioskCommand.self, SSHConfigCommand.self,
     ],

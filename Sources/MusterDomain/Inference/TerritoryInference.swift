@@ -28,6 +28,16 @@ public enum TerritoryChange: String, CaseIterable, Hashable, Sendable {
     self = change
   }
 
+  /// Place precision codes that say too little about where an event was for it to claim
+  /// the place or put its actors there: ACLED's 3 (somewhere in a larger area), and UCDP's
+  /// `where_prec` 3 to 7 (a district, a province, a country or a region).
+  public static let impreciseCodes = ["acled:3"] + (3...7).map { "ucdp:\($0)" }
+
+  /// Whether an event placed with this precision code is too imprecise to claim its place.
+  public static func isTooImprecise(_ code: String?) -> Bool {
+    code.map(impreciseCodes.contains) ?? false
+  }
+
   /// Whether the event gives control of the place to its first actor.
   public var givesControl: Bool { self != .base }
 

@@ -58,7 +58,7 @@ struct TerritoryPositions {
         db, sql: "SELECT date_first, classification, location_code FROM event WHERE rowid = ?",
         arguments: [key]),
       let change = TerritoryChange(classification: PackedList.unpack(row["classification"])),
-      !Self.isTooImprecise(row["location_code"])
+      !TerritoryChange.isTooImprecise(row["location_code"])
     else { return nil }
     var actor: Int64?
     var associates: [Int64] = []
@@ -81,17 +81,9 @@ struct TerritoryPositions {
       associates: associates)
   }
 
-  /// Whether a place's precision code says too little about where the event was for it to
-  /// claim the place or put its actors there: ACLED's 3 (somewhere in a larger area), and
-  /// UCDP's `where_prec` 3 to 7 (a district, a province, a country or a region).
-  static func isTooImprecise(_ code: String?) -> Bool {
-    guard let code else { return false }
-    return imprecise.contains(code)
-  }
-
-  /// The codes `isTooImprecise` refuses, for SQL: `'acled:3', 'ucdp:3', ...`.
-  static let imprecise = ["acled:3"] + (3...7).map { "ucdp:\($0)" }
-  static let impreciseSQL = imprecise.map { "'\($0)'" }.joined(separator: ", ")
+  /// The codes `TerritoryChange.isTooImprecise` refuses, for SQL: `'acled:3', ...`.
+  static let impreciseSQL = TerritoryChange.impreciseCodes.map { "'\($0)'" }
+    .joined(separator: ", ")
 
   /// Removes a site's inferred positions, their citations and the effects linking them.
   func remove(site: Int64) throws {

@@ -149,6 +149,13 @@ extension DetailFormatter {
     lines += field("Date", dateText(event.date))
     lines += link("Where", detail.site)
     lines += field("Placed", event.locationPrecision.map { Self.words($0.rawValue) })
+    if let change = TerritoryChange(classification: event.classification) {
+      lines += field(
+        "Territory",
+        TerritoryChange.isTooImprecise(event.locationCode)
+          ? "\(change.acledName), placed too imprecisely to infer control"
+          : "\(change.acledName): positions are inferred from it (docs/inference.md)")
+    }
     for participant in detail.participants {
       lines += link(participant.role.rawValue, participant.actor)
     }

@@ -72,6 +72,14 @@ public struct DetailFormatter {
     }
   }
 
+  /// A deployment's assessment, saying also when Muster inferred it.
+  func statusSpan(_ deployment: Deployment) -> [DetailSpan] {
+    guard deployment.isInferred, deployment.analystStatus != .inferred else {
+      return statusSpan(deployment.analystStatus)
+    }
+    return [DetailSpan(" (inferred, \(deployment.analystStatus.rawValue))", .contested)]
+  }
+
   func dateText(_ date: FuzzyDate?) -> String {
     guard let date else { return "undated" }
     return date.precision == .day ? date.description : "\(date) (\(date.precision.rawValue))"
@@ -144,7 +152,7 @@ public struct DetailFormatter {
       DetailSpan("  \(deployment.role.rawValue)", .muted),
     ]
     if let strength = state.strength { spans.append(DetailSpan("  \(strength)")) }
-    spans += gradeSpan(state.grade) + statusSpan(deployment.analystStatus)
+    spans += gradeSpan(state.grade) + statusSpan(deployment)
     return DetailLine(spans, indent: 1, link: deployment.id.reference(.deployment))
   }
 
@@ -179,7 +187,7 @@ public struct DetailFormatter {
             DetailSpan(
               "  \(deployment.role.rawValue), \(Self.words(deployment.status.rawValue))", .text),
             DetailSpan("  \(periodText(deployment.period))", .muted),
-          ] + gradeSpan(state.grade) + statusSpan(deployment.analystStatus), indent: 1,
+          ] + gradeSpan(state.grade) + statusSpan(deployment), indent: 1,
           link: deployment.id.reference(.deployment)))
       if let successor = state.successor {
         lines += link("successor", successor, indent: 2)

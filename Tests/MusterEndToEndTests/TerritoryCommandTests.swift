@@ -97,7 +97,7 @@ import Testing
 
   @Test func theTimelineListsControlChangesAndListsMarkThemInferred() throws {
     let timeline = try muster(["timeline", "--as-of", "2020-06-30"])
-    #expect(timeline.contains("Military Forces of Syria (2000-2024) at Kafr Sabi"))
+    #expect(timeline.contains("~Military Forces of Syria (2000-2024) takes control of Kafr"))
     let sites = try muster(["list", "sites", "--as-of", "2020-07-02"])
     #expect(sites.contains("~Hayat Tahrir al-Sham (present, inferred) +1"))
     let deployments = try muster(["list", "deployments"])

@@ -40,6 +40,9 @@ final class TimedCatalog: CatalogReading, @unchecked Sendable {
   func detail(of record: RecordReference, asOf day: Day?) throws -> RecordDetail? {
     try timed("detail \(record.kind)") { try inner.detail(of: record, asOf: day) }
   }
+  func changes(_ query: ChangesQuery) throws -> [PositionChange] {
+    try timed("changes") { try inner.changes(query) }
+  }
   func holders(of site: ID<Site>, asOf day: Day) throws -> [DeploymentState] {
     try timed("holders") { try inner.holders(of: site, asOf: day) }
   }

@@ -12,6 +12,10 @@ public protocol CatalogReading: Sendable {
   /// Everything known about one record, with its state as of `day` when given.
   func detail(of record: RecordReference, asOf day: Day?) throws -> RecordDetail?
 
+  /// What moved after `query.from` up to `query.to`: positions begun and ended, actors
+  /// appearing at places or going quiet there; by day.
+  func changes(_ query: ChangesQuery) throws -> [PositionChange]
+
   /// The deployments at a site (or inside it) that count as of `day`, with their state then.
   func holders(of site: ID<Site>, asOf day: Day) throws -> [DeploymentState]
 

@@ -53,6 +53,8 @@ public struct MapSite: Hashable, Sendable {
   public var holderName: String?
   /// The holding deployment's status.
   public var status: DeploymentStatus?
+  /// Whether that holding is inferred from field data rather than claimed.
+  public var isInferred = false
 
   /// A map site from its fields.
   public init(

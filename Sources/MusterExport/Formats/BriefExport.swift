@@ -101,6 +101,9 @@ public enum BriefExport {
       + "\(words(state.status.rawValue)), \(words(state.deployment.role.rawValue))"
     if let strength = state.strength { text += ", \(strength)" }
     if let grade = state.grade { text += " (\(grade))" }
+    if state.deployment.isInferred {
+      text += ", inferred from field data (\(state.deployment.analystStatus.rawValue))"
+    }
     return text
   }
 

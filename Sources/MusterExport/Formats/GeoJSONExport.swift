@@ -21,11 +21,13 @@ public enum GeoJSONExport {
         ("holder", holder.map { JSONText.quoted($0.actorName) } ?? "null"),
         ("status", holder.map { JSONText.quoted($0.status.rawValue) } ?? "null"),
         ("grade", holder?.grade.map { JSONText.quoted($0.description) } ?? "null"),
+        ("inferred", holder.map { $0.deployment.isInferred ? "true" : "false" } ?? "null"),
       ]
       let all = states.map { state in
         "{\"actor\": \(JSONText.quoted(state.actorName)), "
           + "\"status\": \(JSONText.quoted(state.status.rawValue)), "
-          + "\"grade\": \(state.grade.map { JSONText.quoted($0.description) } ?? "null")}"
+          + "\"grade\": \(state.grade.map { JSONText.quoted($0.description) } ?? "null"), "
+          + "\"inferred\": \(state.deployment.isInferred)}"
       }
       properties.append(("holders", "[" + all.joined(separator: ", ") + "]"))
       features.append(

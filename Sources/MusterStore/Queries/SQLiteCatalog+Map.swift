@@ -32,6 +32,7 @@ extension SQLiteCatalog {
           site.holder = holder.deployment.actor.reference(.actor)
           site.holderName = holder.actorName
           site.status = holder.status
+          site.isInferred = holder.deployment.isInferred
         }
         return site
       }

@@ -135,8 +135,12 @@ enum TimelineSource: CaseIterable {
         let actor: String = try row.get("actor_name")
         let site: String = try row.get("site_name")
         let boundKind = try row.optionalValue("bound_kind", as: BoundKind.self) ?? .known
+        let id: String = try row.get("id")
+        let role = try row.value("role", as: DeploymentRole.self)
         let title: String
         switch (self, boundKind) {
+        case _ where id.hasPrefix(TerritoryPositions.idPrefix):
+          title = Self.inferredTitle(starts: self == .deploymentStarts, actor, site, role)
         case (.deploymentStarts, .atLeastSince):
           title = "\(actor) at \(site) (at least since)"
         case (.deploymentStarts, _):
@@ -148,9 +152,26 @@ enum TimelineSource: CaseIterable {
         }
         return TimelineEntry(
           position: position, kind: self == .deploymentStarts ? .deploymentStart : .deploymentEnd,
-          record: RecordReference(kind: .deployment, rawValue: try row.get("id")), date: date,
+          record: RecordReference(kind: .deployment, rawValue: id), date: date,
           title: title, siteName: site, grade: try row.grade(), analystStatus: status)
       }
     }
+  }
+
+  /// `~Hezbollah takes control of Albu Kamal (inferred)`: an inferred position's start or
+  /// end, marked as such.
+  static func inferredTitle(
+    starts: Bool, _ actor: String, _ site: String, _ role: DeploymentRole
+  ) -> String {
+    let what: String
+    switch (starts, role) {
+    case (true, .control): what = "takes control of \(site)"
+    case (false, .control): what = "loses control of \(site)"
+    case (true, .headquarters), (true, .checkpoint): what = "sets up a base at \(site)"
+    case (false, .headquarters), (false, .checkpoint): what = "leaves its base at \(site)"
+    case (true, .presence): what = "is at \(site) beside the new holder"
+    case (false, .presence): what = "leaves \(site)"
+    }
+    return "~\(actor) \(what) (inferred)"
   }
 }

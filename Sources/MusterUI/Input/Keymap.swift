@@ -111,6 +111,9 @@ public struct Keymap: Equatable, Sendable {
           [.character("t")], .promptForDate, "type a date for the time cursor", .time,
           hint: "t date"),
         KeyBinding(
+          [.character("w")], .showChanges,
+          "what moved in the time cursor's last step", .time),
+        KeyBinding(
           [.character("/")], .startSearch,
           "search as you type (Enter keeps results, Esc goes back)", .search,
           hint: "/ search"),

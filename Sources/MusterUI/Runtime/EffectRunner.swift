@@ -90,6 +90,8 @@ public struct EffectRunner: Sendable {
             TimelineQuery(from: position, direction: .forward, limit: limit, filter: filter)))
       case .loadDetail(let record, let asOf):
         return .detailLoaded(record, try catalog.detail(of: record, asOf: asOf), asOf: asOf)
+      case .loadChanges(let query):
+        return .changesLoaded(query, try catalog.changes(query))
       case .findEntryDay(let day, let forward, let filter):
         let page =
           forward

@@ -34,6 +34,8 @@ public struct AppState: Equatable, Sendable {
   public var detail = DetailState()
   /// The time cursor: the day every pane describes ("as of"); `nil` until data arrives.
   public var asOf: Day?
+  /// Where the time cursor was before its last move, for "what moved" (`w`).
+  public var previousAsOf: Day?
   /// The dataset's name and size.
   public var summary: CatalogSummary?
   /// What has the keyboard: the browser, or one of its prompts.

@@ -19,6 +19,8 @@ public struct DetailState: Equatable, Sendable {
   public var openedFrom: Pane = .list
   /// Whether a load is under way.
   public var isLoading = false
+  /// The span whose changes the pane shows instead of a record (`w`), if it does.
+  public var changes: ChangesQuery?
 
   /// A record left behind by following a link.
   public struct Crumb: Equatable, Sendable {

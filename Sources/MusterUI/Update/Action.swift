@@ -47,6 +47,8 @@ public enum Action: Equatable, Sendable {
   case pinToggled(RecordReference, isPinned: Bool)
   /// The view was written to a file.
   case exported(path: String)
+  /// What moved over a span of days, for the detail pane.
+  case changesLoaded(ChangesQuery, [PositionChange])
   /// Something went wrong; the message is for the status line.
   case failed(String)
 }
@@ -66,6 +68,8 @@ public enum Effect: Hashable, Sendable {
   case loadLaterEntries(after: TimelinePosition, limit: Int, filter: SearchQuery? = nil)
   /// A record's detail as of a day.
   case loadDetail(RecordReference, asOf: Day?)
+  /// What moved over a span of days.
+  case loadChanges(ChangesQuery)
   /// The next (or previous) day with an entry, strictly after (or before) a day.
   case findEntryDay(from: Day, forward: Bool, filter: SearchQuery? = nil)
   /// The store's change token, to notice other processes' commits.

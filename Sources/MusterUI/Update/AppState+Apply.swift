@@ -88,6 +88,15 @@ extension AppState {
       keepDetailCursorVisible()
       return []
 
+    case .changesLoaded(let query, let changes):
+      guard detail.record == nil, detail.changes == query else { return [] }
+      detail.isLoading = false
+      detail.lines = DetailFormatter(asOf: asOf).lines(for: changes, from: query.from, to: query.to)
+      detail.title = "What moved"
+      detail.cursor = min(detail.cursor, max(0, detail.lines.count - 1))
+      keepDetailCursorVisible()
+      return []
+
     case .entryDayFound(let day):
       guard let day else {
         message = "no earlier or later entry"
@@ -167,7 +176,9 @@ extension AppState {
     keepSelectionsVisible()
     // The detail opens records on Enter; until one is opened, it shows the first selection
     // so the screen is never empty.
-    guard detail.record == nil, focus == .list, let record = list.selectedRow?.record else {
+    guard detail.record == nil, detail.changes == nil, focus == .list,
+      let record = list.selectedRow?.record
+    else {
       return []
     }
     return showInDetail(record)
@@ -189,7 +200,8 @@ extension AppState {
     }
     timeline.scroll = max(0, timeline.selected - layout.timelineRows / 2)
     keepSelectionsVisible()
-    guard detail.record == nil, focus == .timeline, let record = timeline.selectedEntry?.record
+    guard detail.record == nil, detail.changes == nil, focus == .timeline,
+      let record = timeline.selectedEntry?.record
     else { return [] }
     return showInDetail(record)
   }
@@ -254,6 +266,7 @@ extension AppState {
       target = min(max(day, span.first), span.last)
     }
     guard target != asOf else { return [] }
+    previousAsOf = asOf
     asOf = target
     return reloadForTimeCursor()
   }
@@ -268,6 +281,11 @@ extension AppState {
     if let record = detail.record {
       detail.isLoading = true
       effects.append(.loadDetail(record, asOf: asOf))
+    } else if detail.changes != nil, let query = changesQuery() {
+      // The changes view follows the cursor: each step shows what that step moved.
+      detail.changes = query
+      detail.isLoading = true
+      effects.append(.loadChanges(query))
     }
     return effects + mapSitesEffect()
   }

@@ -41,6 +41,7 @@ extension AppState {
     case .exportView: return exportView()
     // Prompts and the help (AppState+Prompts).
     case .promptForDate: return promptForDate()
+    case .showChanges: return showChanges()
     case .type(let character): return type(String(character))
     case .insert(let text): return insert(text)
     case .deleteBackward: return deleteBackward()

@@ -119,6 +119,11 @@ extension AppState {
       detail = DetailState(record: record, openedFrom: from, isLoading: true)
       return [.loadDetail(record, asOf: asOf)]
     case .detail:
+      if detail.changes != nil, let link = detail.linkAtCursor {
+        // From what moved into one of its records; Esc leaves the detail.
+        detail = DetailState(record: link, openedFrom: detail.openedFrom, isLoading: true)
+        return [.loadDetail(link, asOf: asOf)]
+      }
       guard let link = detail.linkAtCursor, let current = detail.record, link != current else {
         return []
       }

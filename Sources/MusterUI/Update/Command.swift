@@ -26,6 +26,8 @@ public enum Command: Hashable, Sendable {
   case stepTime(by: Int)
   /// Move the time cursor by months.
   case moveTime(months: Int)
+  /// Show what moved over the time cursor's last step (`w`), in the detail pane.
+  case showChanges
   /// Start typing a date for the time cursor.
   case promptForDate
   /// Add a character to what is being typed.

@@ -118,25 +118,41 @@ struct MapPane {
     on screen: inout ScreenBuffer
   ) {
     var x = line.minX
+    let anyInferred = state.map.sites.contains { $0.holder != nil && $0.isInferred }
     if holders.isEmpty {
       screen.write(
         DisplayText(state.map.sites.isEmpty ? "no located sites in view" : "no holder known"),
         at: line.origin, clip: line, style: theme[.muted])
       return
     }
+    // Holders whose every site in view is inferred are marked `~`, with the word in a key
+    // at the end: not by colour alone.
+    let key = DisplayText("~ inferred")
+    let room = line.maxX - (anyInferred ? key.width : 0)
     for (shown, holder) in holders.enumerated() {
       let slot = slots[holder.actor] ?? 0
-      let entry = DisplayText(String(markers[slot % markers.count]) + " " + holder.name + "  ")
-      guard x + entry.width <= line.maxX else {
-        screen.write(
-          DisplayText("+\(holders.count - shown)"), at: Point(x: x, y: line.minY), clip: line,
+      let inferred = Self.isInferredOnly(holder.actor, in: state.map.sites)
+      let entry = DisplayText(
+        String(markers[slot % markers.count]) + " " + (inferred ? "~" : "") + holder.name + "  ")
+      guard x + entry.width <= room else {
+        x = screen.write(
+          DisplayText("+\(holders.count - shown)  "), at: Point(x: x, y: line.minY), clip: line,
           style: theme[.muted])
-        return
+        break
       }
       x = screen.write(
         entry, at: Point(x: x, y: line.minY), clip: line,
         style: theme.holders[slot % theme.holders.count])
     }
+    if anyInferred {
+      screen.write(key, at: Point(x: x, y: line.minY), clip: line, style: theme[.muted])
+    }
+  }
+
+  /// Whether every site `actor` holds in view is held by inference.
+  static func isInferredOnly(_ actor: RecordReference, in sites: [MapSite]) -> Bool {
+    let held = sites.filter { $0.holder == actor }
+    return !held.isEmpty && held.allSatisfy(\.isInferred)
   }
 
   /// The scale for the title: kilometres (or metres) a cell spans across.

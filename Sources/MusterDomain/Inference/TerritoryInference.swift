@@ -11,6 +11,8 @@ public enum TerritoryChange: String, CaseIterable, Hashable, Sendable {
 
   /// The change an ACLED sub-event type names, or `nil` for every other type.
   public init?(subEventType: String) {
+    // Cheap refusals first: an import asks this of every event.
+    guard (28...35).contains(subEventType.utf8.count) else { return nil }
     switch subEventType.lowercased() {
     case "non-state actor overtakes territory": self = .takeover
     case "government regains territory": self = .regain

@@ -22,15 +22,20 @@ struct TerritoryPositions {
   /// listed there, from every event at the site.
   func derive(sites: Set<Int64>, events: [Int64: [Int64]]) throws {
     for site in sites.sorted() {
-      let keys =
-        try events[site]
-        ?? db.values(Int64.self, sql: "SELECT rowid FROM event WHERE site = ?", arguments: [site])
-      try derive(site: site, eventKeys: keys)
+      if let keys = events[site] {
+        // A site this import made has no positions yet.
+        try derive(site: site, eventKeys: keys)
+      } else {
+        try remove(site: site)
+        try derive(
+          site: site,
+          eventKeys: db.values(
+            Int64.self, sql: "SELECT rowid FROM event WHERE site = ?", arguments: [site]))
+      }
     }
   }
 
   private func derive(site: Int64, eventKeys: [Int64]) throws {
-    try remove(site: site)
     var events: [TerritoryEvent] = []
     for key in eventKeys {
       if let event = try territoryEvent(key) { events.append(event) }
@@ -43,9 +48,8 @@ struct TerritoryPositions {
     }
     for (index, position) in positions.enumerated() {
       if let successor = position.successor {
-        try db.execute(
-          sql: "UPDATE deployment SET successor = ? WHERE rowid = ?",
-          arguments: [rowids[successor], rowids[index]])
+        try db.cachedStatement(sql: "UPDATE deployment SET successor = ? WHERE rowid = ?")
+          .execute(arguments: [rowids[successor], rowids[index]])
       }
     }
   }
@@ -55,7 +59,8 @@ struct TerritoryPositions {
   private func territoryEvent(_ key: Int64) throws -> TerritoryEvent? {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT date_first, classification, location_code FROM event WHERE rowid = ?",
+        db.cachedStatement(
+          sql: "SELECT date_first, classification, location_code FROM event WHERE rowid = ?"),
         arguments: [key]),
       let change = TerritoryChange(classification: PackedList.unpack(row["classification"])),
       !TerritoryChange.isTooImprecise(row["location_code"])
@@ -64,7 +69,8 @@ struct TerritoryPositions {
     var associates: [Int64] = []
     var sawSecondSide = false
     for participant in try Row.fetchAll(
-      db, sql: "SELECT actor, role FROM event_actor WHERE event = ? ORDER BY position",
+      db.cachedStatement(
+        sql: "SELECT actor, role FROM event_actor WHERE event = ? ORDER BY position"),
       arguments: [key])
     {
       switch participant["role"] as String {
@@ -87,8 +93,8 @@ struct TerritoryPositions {
 
   /// Removes a site's inferred positions, their citations and the effects linking them.
   func remove(site: Int64) throws {
-    let rowids = try db.values(
-      Int64.self, sql: "SELECT rowid FROM deployment WHERE site = ? AND id GLOB ?",
+    let rowids = try Int64.fetchAll(
+      db.cachedStatement(sql: "SELECT rowid FROM deployment WHERE site = ? AND id GLOB ?"),
       arguments: [site, Self.idPrefix + "*"])
     guard !rowids.isEmpty else { return }
     let list = rowids.map(String.init).joined(separator: ",")
@@ -104,12 +110,12 @@ struct TerritoryPositions {
   private func insert(_ position: InferredPosition, site: Int64) throws -> Int64 {
     guard
       let start = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT event.id, event.classification, event.grade_reliability,
-            event.grade_credibility, actor.id AS actor_id
-          FROM event, actor WHERE event.rowid = ? AND actor.rowid = ?
-          """, arguments: [position.startEvent, position.actor])
+        db.cachedStatement(
+          sql: """
+            SELECT event.id, event.classification, event.grade_reliability,
+              event.grade_credibility, actor.id AS actor_id
+            FROM event, actor WHERE event.rowid = ? AND actor.rowid = ?
+            """), arguments: [position.startEvent, position.actor])
     else { throw StoreError(.missing, path: "", "an inferred position's event is gone") }
     let eventID: String = start["id"]
     let actorID: String = start["actor_id"]
@@ -122,13 +128,14 @@ struct TerritoryPositions {
       "Inferred from \(change?.acledName ?? "a territory event") on \(position.start)"
     if position.role == .presence { note += ", beside the actor taking control" }
     if position.contested { note += "; another actor was said to take control the same day" }
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO deployment(id, actor, site, role, status, start_first, start_last,
           start_precision, start_kind, end_first, end_last, end_precision, end_kind,
           analyst_status, note, grade_reliability, grade_credibility)
         VALUES (?, ?, ?, ?, 'present', ?, ?, 'day', 'known', ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         id, position.actor, site, position.role.rawValue, position.start.daysSinceEpoch,
         position.start.daysSinceEpoch, position.end?.daysSinceEpoch, position.end?.daysSinceEpoch,
@@ -137,12 +144,13 @@ struct TerritoryPositions {
         note, start["grade_reliability"] as Int?, start["grade_credibility"] as Int?,
       ])
     let rowid = db.lastInsertedRowID
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO citation(claim_kind, claim, position, document, credibility, quote, locator)
         SELECT ?, ?, position, document, credibility, quote, locator FROM citation
         WHERE claim_kind = ? AND claim = ?
-        """,
+        """
+    ).execute(
       arguments: [
         RecordKind.deployment.code, rowid, RecordKind.event.code, position.startEvent,
       ])
@@ -160,11 +168,12 @@ struct TerritoryPositions {
   }
 
   private func addEffect(event: Int64, deployment: Int64, change: String, status: String?) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO effect(event, position, deployment, change, status)
         VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM effect WHERE event = ?1), ?2, ?3,
           ?4)
-        """, arguments: [event, deployment, change, status])
+        """
+    ).execute(arguments: [event, deployment, change, status])
   }
 }

@@ -10,7 +10,11 @@ enum ACLEDFile {
     + "country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,"
     + "notes,fatalities,tags,timestamp"
 
-  static func write(rows: Int, to path: String, badEvery: Int = 0) throws {
+  /// Every `territoryEvery`th row (when above 0) is a takeover by the row's brigade, from
+  /// which the import infers control.
+  static func write(rows: Int, to path: String, badEvery: Int = 0, territoryEvery: Int = 0)
+    throws
+  {
     var text = header + "\n"
     text.reserveCapacity(rows * 330)
     for index in 0..<rows {
@@ -19,9 +23,15 @@ enum ACLEDFile {
       let date = "2020-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
       let latitude =
         badEvery > 0 && index % badEvery == badEvery - 1 ? "north" : "34.\(index % 1000)"
+      let takeover = territoryEvery > 0 && index % territoryEvery == 0
+      let actors =
+        takeover
+        ? "Non-state actor overtakes territory,Brigade \(index % 50),,Rebel group,"
+          + "Military Forces of Syria (2000-2024),,State forces,"
+        : "Armed clash,Military Forces of Syria (2000-2024),,State forces,Brigade \(index % 50),,"
+          + "Rebel group,"
       text +=
-        "SYR\(index),\(date),2020,1,Political violence,Battles,Armed clash,"
-        + "Military Forces of Syria (2000-2024),,State forces,Brigade \(index % 50),,Rebel group,"
+        "SYR\(index),\(date),2020,1,Political violence,Battles," + actors
         + ",,760,Middle East,Syria,Deir ez Zor,Abu Kamal,,Village \(index % 300),\(latitude),40.9,1,"
         + "SOHR; Local monitor \(index % 7),National,\"Clashes near Village \(index % 300), "
         + "reportedly with heavy weapons. Several houses were damaged.\",\(index % 4),,\(1_600_000_000 + index)\n"
@@ -80,9 +90,18 @@ enum ACLEDFile {
     }
   }
 
+  /// The inferred positions in a database.
+  func inferred(_ db: String) throws -> Int {
+    let count = try CommandRunner.run(
+      "/usr/bin/sqlite3",
+      [db, "SELECT count(*) FROM deployment WHERE id GLOB 'deployment:inferred:*'"],
+      environment: [:])
+    return Int(count.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+  }
+
   @Test func killingAnImportLeavesTheOldDatabaseOrTheWholeNewOne() throws {
     let file = home.file("large.csv")
-    try ACLEDFile.write(rows: 150_000, to: file)
+    try ACLEDFile.write(rows: 150_000, to: file, territoryEvery: 10)
     let db = home.file("muster.db")
     let seeded = try CommandRunner.muster(["--db", db, "list", "actors"], home: home.path)
     #expect(seeded.status == 0)
@@ -97,6 +116,13 @@ enum ACLEDFile {
     #expect(killedMidway, "the import should still have been running when killed")
     #expect(after.events == 14 || after.events == 150_014, "found \(after.events) events")
     #expect(after.integrity == "ok")
+    // The positions inferred inside the same transaction: none, or all of them.
+    let whole = home.file("whole.db")
+    let imported = try CommandRunner.muster(["--db", whole, "import", file], home: home.path)
+    #expect(imported.status == 0, "\(imported.errors)")
+    let all = try inferred(whole)
+    #expect(all > 100)
+    #expect(try inferred(db) == (after.events == 14 ? 0 : all))
     let again = try CommandRunner.muster(
       ["--db", db, "search", "abu kamal", "--limit", "1"], home: home.path)
     #expect(again.status == 0, "\(again.errors)")

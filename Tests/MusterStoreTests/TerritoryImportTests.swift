@@ -210,4 +210,30 @@ import Testing
         "Civilians (Syria)", "Unidentified Armed Group (Syria)",
       ])
   }
+
+  @Test func ucdpSidesArePresentWherePlacedPreciselyAndInferNothingElse() throws {
+    let folder = try TemporaryFolder("muster-territory-ucdp")
+    let writer = try SQLiteCatalog.openWritable(at: folder.file("muster.db"))
+    let path = Self.fixtures.appendingPathComponent("wadi-qasr-ucdp.csv").path
+    _ = try EventDatasetImport.run(
+      path: path, options: EventDatasetImport.Options(), writer: writer)
+
+    #expect(try writer.catalog.summary().count(of: .deployment) == 0)
+    let tellAmar = try #require(
+      try writer.catalog.database.read { db in
+        try String.fetchOne(db, sql: "SELECT id FROM site WHERE name = 'Tell Amar village'")
+      })
+    let detail = try #require(
+      try writer.catalog.detail(of: reference(tellAmar), asOf: day("2020-05-31")))
+    guard case .site(let site) = detail else {
+      Issue.record("not a site")
+      return
+    }
+    // Both sides of the two precise events, most events then latest first; not Hezbollah,
+    // whose event UCDP places only by its province (where_prec 4).
+    #expect(
+      site.seenHere.map { "\($0.other.title) \($0.events)" } == [
+        "IS 2", "Syrian insurgents 1", "Government of Syria 1",
+      ])
+  }
 }

@@ -85,6 +85,19 @@ import Testing
     }
   }
 
+  @Test func showTakesThePresenceWindow() throws {
+    let site = "site:acled:tell-amar@35.1012,39.1034"
+    let narrow = try muster(["show", site, "--as-of", "2020-05-25", "--presence-days", "10"])
+    #expect(narrow.contains("Seen here in the 10 days to 2020-05-25\n  Civilians (Syria)"))
+    #expect(!narrow.contains("Islamic State (Syria)  3 events"))
+    let wide = try muster(["show", site, "--as-of", "2020-05-25"])
+    #expect(
+      wide.contains("Seen here in the 90 days to 2020-05-25\n  Islamic State (Syria)  3 events"))
+    let refused = try CommandRunner.muster(
+      ["--db", database, "show", site, "--presence-days", "0"], home: folder.path)
+    #expect(refused.status == 64)
+  }
+
   @Test func anEventsDetailSaysWhetherItsPlaceIsPreciseEnoughToInferControl() throws {
     #expect(
       try muster(["show", "event:acled:WQ18"]).contains(

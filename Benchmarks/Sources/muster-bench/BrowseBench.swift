@@ -67,4 +67,9 @@ func benchBrowse(_ path: String) throws {
     keys: ["Right", "Right", "Down", "Right", "Left", "Up", "Up", "Left", "Down", "Left"],
     rounds: 400)
   try measure("map: zoom - and +", setup: "m Tab", keys: ["-", "-", "+", "+"], rounds: 200)
+  // Issue 20: the Sites list a page at a time (each row's "Held by", inferred or claimed,
+  // as of the cursor); the map's holders as the time cursor steps; what moved in a step.
+  try measure("list: sites PgDn (Held by)", setup: "l", keys: ["PgDn"], rounds: 200)
+  try measure("map: [ and ] (holders)", setup: "m", keys: ["[", "[", "]"], rounds: 150)
+  try measure("what moved: ] then w", setup: "", keys: ["]", "w"], rounds: 100)
 }

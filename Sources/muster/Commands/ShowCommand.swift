@@ -16,8 +16,19 @@ struct ShowCommand: ParsableCommand {
   @Option(help: "Describe state as of this date (default: the end of the data).")
   var asOf: DateArgument?
 
+  @Option(
+    help:
+      "How many days up to the date count as \"seen here\" (actors at a site, sites of an actor).")
+  var presenceDays = Presence.defaultWindow
+
   @Flag(help: "Print JSON instead of text.")
   var json = false
+
+  func validate() throws {
+    guard (1...3650).contains(presenceDays) else {
+      throw ValidationError("--presence-days must be from 1 to 3650, not \(presenceDays)")
+    }
+  }
 
   func run() throws {
     try reportingFailures {
@@ -29,7 +40,8 @@ struct ShowCommand: ParsableCommand {
       }
       let catalog = try DatabaseLocation.openForReading(global)
       let day = try defaultAsOf(catalog, asOf)
-      guard let detail = try catalog.detail(of: record, asOf: day) else {
+      guard let detail = try catalog.detail(of: record, asOf: day, presenceDays: presenceDays)
+      else {
         throw CommandFailure("no record \(id) in \(catalog.path)", code: ExitStatus.missingInput)
       }
       if json {
@@ -37,7 +49,7 @@ struct ShowCommand: ParsableCommand {
         return
       }
       Console.line("\(id)")
-      for line in DetailFormatter(asOf: day).lines(for: detail) {
+      for line in DetailFormatter(asOf: day, presenceDays: presenceDays).lines(for: detail) {
         Console.line(line.plainText)
       }
     }

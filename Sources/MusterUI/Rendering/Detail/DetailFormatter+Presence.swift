@@ -5,7 +5,7 @@ extension DetailFormatter {
   /// with events together in the window, most events first; Enter follows one.
   func presenceSection(_ presence: [Presence], title: String) -> [DetailLine] {
     guard let asOf, !presence.isEmpty else { return [] }
-    var lines = section("\(title) in the \(Presence.defaultWindow) days to \(asOf)")
+    var lines = section("\(title) in the \(presenceDays) days to \(asOf)")
     for entry in presence {
       let events = "\(entry.events) event\(entry.events == 1 ? "" : "s")"
       let days =

@@ -7,9 +7,13 @@ public struct DetailFormatter {
   public let asOf: Day?
 
   /// A formatter for one day.
-  public init(asOf: Day?) {
+  public init(asOf: Day?, presenceDays: Int = Presence.defaultWindow) {
     self.asOf = asOf
+    self.presenceDays = presenceDays
   }
+
+  /// The window of days "seen here" and "active" count, for their titles.
+  public let presenceDays: Int
 
   /// The lines for a record.
   public func lines(for detail: RecordDetail) -> [DetailLine] {

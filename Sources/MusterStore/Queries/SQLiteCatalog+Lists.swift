@@ -182,11 +182,7 @@ struct ListReader {
       else { return nil }
       var fact = ""
       if let asOf {
-        let states = try DeploymentStates(db: db).states(
-          sql: DeploymentStates.positionsSQL, arguments: [rowid, asOf.daysSinceEpoch],
-          asOf: asOf
-        ).filter(\.status.isHolding)
-        fact = Self.positionsFact(states)
+        fact = try positionsFact(ofActor: rowid, asOf: asOf)
       }
       return EntityRow(
         record: RecordReference(kind: .actor, rawValue: try row.get("id")),
@@ -294,6 +290,34 @@ struct ListReader {
     return "\(inferred ? "~" : "")\(holder.actorName) (\(words(holder.status.rawValue))"
       + "\(inferred ? ", inferred" : ""))\(others)"
   }
+
+  /// Where an actor is as of `day`. An actor with many positions (a state's forces hold
+  /// hundreds of places inferred from field data) is summed up by a count, without working
+  /// out each position's state: those in their period, holding by their recorded status,
+  /// and not ending that very day.
+  func positionsFact(ofActor actor: Int64, asOf day: Day) throws -> String {
+    let rowids = try db.values(
+      Int64.self, sql: DeploymentStates.positionsSQL, arguments: [actor, day.daysSinceEpoch])
+    guard rowids.count > Self.positionsStatedOneByOne else {
+      return Self.positionsFact(
+        try DeploymentStates(db: db).states(
+          sql: "SELECT value FROM json_each(?)",
+          arguments: ["[" + rowids.map(String.init).joined(separator: ",") + "]"], asOf: day
+        ).filter(\.status.isHolding))
+    }
+    let holding =
+      try db.value(
+        Int.self,
+        sql: "SELECT count(*) FROM (\(DeploymentStates.positionsSQL)) p "
+          + "JOIN deployment d ON d.rowid = p.rowid "
+          + "WHERE d.status IN ('deploying', 'present', 'reduced', 'withdrawing') "
+          + "AND (d.end_last IS NULL OR d.end_last > ?2)",
+        arguments: [actor, day.daysSinceEpoch]) ?? 0
+    return holding == 0 ? "" : holding == 1 ? "1 position" : "\(holding) positions"
+  }
+
+  /// How many positions an actor's list row works out one by one at most.
+  static let positionsStatedOneByOne = 8
 
   /// Where an actor is: one site by name, or how many.
   static func positionsFact(_ states: [DeploymentState]) -> String {

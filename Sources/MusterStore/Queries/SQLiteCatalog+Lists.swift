@@ -291,7 +291,9 @@ struct ListReader {
       + "\(inferred ? ", inferred" : ""))\(others)"
   }
 
-  /// Where an actor is as of `day`. An actor with many positions (a state's forces hold
+  /// Where an actor is as of `day`.
+  ///
+  /// An actor with many positions (a state's forces hold
   /// hundreds of places inferred from field data) is summed up by a count, without working
   /// out each position's state: those in their period, holding by their recorded status,
   /// and not ending that very day.

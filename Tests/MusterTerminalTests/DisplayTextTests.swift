@@ -125,4 +125,15 @@ import Testing
     #expect(prefix.truncated(toWidth: width) == text.truncated(toWidth: width))
     for line in text.wrapped(toWidth: max(1, width)) { #expect(line.width <= max(1, width)) }
   }
+
+  @Test func printableASCIIIsShownAsItIsAndNothingElseTakesThatPath() {
+    #expect(DisplayText.isPrintableASCII("Albu Kamal (town) ~ 100%"))
+    #expect(DisplayText("Albu Kamal (town) ~ 100%").description == "Albu Kamal (town) ~ 100%")
+    #expect(DisplayText("Albu Kamal").width == 10)
+    for hostile in ["red \u{1B}[31m", "bell \u{07}", "tab\there", "del \u{7F}", "é", "line\nbreak"]
+    {
+      #expect(!DisplayText.isPrintableASCII(hostile), "\(hostile.debugDescription)")
+    }
+    #expect(!DisplayText("red \u{1B}[31m").description.contains("\u{1B}"))
+  }
 }

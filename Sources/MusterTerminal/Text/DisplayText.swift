@@ -22,6 +22,13 @@ public struct DisplayText: Hashable, Sendable, CustomStringConvertible,
   public init(_ untrusted: some StringProtocol) {
     characters = []
     characters.reserveCapacity(untrusted.utf8.count)
+    if DisplayText.isPrintableASCII(untrusted) {
+      // Nothing to sanitise, and every character one cell: no grapheme breaking needed.
+      for byte in untrusted.utf8 {
+        characters.append(DisplayCharacter(ascii: byte))
+      }
+      return
+    }
     var column = 0
     var iterator = untrusted.makeIterator()
     var upcoming = iterator.next()
@@ -39,6 +46,14 @@ public struct DisplayText: Hashable, Sendable, CustomStringConvertible,
         column += piece.width
       }
     }
+  }
+
+  /// Whether every byte of `text` is printable ASCII (space to `~`): such text is shown
+  /// as it is, one cell a character.
+  public static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
+    let printable = { (byte: UInt8) in byte >= 0x20 && byte <= 0x7E }
+    return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(printable) }
+      ?? text.utf8.allSatisfy(printable)
   }
 
   /// Sanitises the start of a string from any source, as far as `width` columns and one
@@ -222,6 +237,12 @@ public struct DisplayCharacter: Hashable, Sendable {
   init(_ character: Character) {
     self.character = character
     self.width = CellWidth.of(character)
+  }
+
+  /// A printable ASCII character (space to `~`), one cell wide.
+  init(ascii byte: UInt8) {
+    self.character = Character(Unicode.Scalar(byte))
+    self.width = 1
   }
 
   /// The character as a string.

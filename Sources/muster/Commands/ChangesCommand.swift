@@ -63,18 +63,28 @@ struct ChangesCommand: ParsableCommand {
         try JSONOutput.print(changes)
         return
       }
-      var table = TextTable()
+      // One line a change, the kind padded to its longest name; the rest as it comes (a
+      // month of a million events moves thousands: aligning every column costs more than
+      // it helps).
+      let kindWidth = PositionChange.Kind.allCases.map(\.rawValue.count).max() ?? 0
+      var lines: [String] = []
       for change in changes {
-        let evidence = change.evidence.map(\.record.rawValue).joined(separator: ", ")
-        table.append([
-          "\(change.day)", change.kind.rawValue,
-          (change.isInferred ? "~" : "") + "\(change.actor.title) at \(change.site.title)",
-          [change.detail, change.isInferred ? "inferred" : nil].compactMap { $0 }
-            .joined(separator: ", "),
-          change.grade.map { "\($0)" } ?? "", evidence,
-        ])
+        var line =
+          "\(change.day)  "
+          + change.kind.rawValue.padding(
+            toLength: kindWidth, withPad: " ", startingAt: 0)
+        line +=
+          "  " + (change.isInferred ? "~" : "") + "\(change.actor.title) at \(change.site.title)"
+        let notes = [change.detail, change.isInferred ? "inferred" : nil].compactMap { $0 }
+        if !notes.isEmpty { line += "  (" + notes.joined(separator: ", ") + ")" }
+        if let grade = change.grade { line += "  \(grade)" }
+        if !change.evidence.isEmpty {
+          line += "  " + change.evidence.map(\.record.rawValue).joined(separator: ", ")
+        }
+        lines.append(line)
       }
-      for line in table.render() { Console.line(line) }
+      // One write for them all (sanitised line by line all the same).
+      if !lines.isEmpty { Console.line(lines.joined(separator: "\n")) }
       Console.line(
         "\(changes.count) change\(changes.count == 1 ? "" : "s") after \(from.asOf) to \(end)")
     }

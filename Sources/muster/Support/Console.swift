@@ -25,7 +25,9 @@ enum Console {
 
   /// Each line of `text` made safe for a terminal: no escape sequences, no controls.
   static func sanitised(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false)
+    // Printable ASCII is shown as it is: the common line costs one scan.
+    if DisplayText.isPrintableASCII(text) { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false)
       .map { DisplayText($0).description }
       .joined(separator: "\n")
   }

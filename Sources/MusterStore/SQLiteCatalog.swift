@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import MusterDomain
+import Synchronization
 
 /// The catalog in one SQLite file: the read side.
 ///
@@ -14,6 +15,9 @@ public final class SQLiteCatalog: CatalogReading {
   public let path: String
   /// Whether the file was opened read-only (kiosk mode).
   public let isReadOnly: Bool
+  /// The located sites of the map's last box, kept while nothing is written (`data_version`):
+  /// stepping the time cursor changes only who holds them.
+  let mapSitesCache = Mutex<MapSitesCache?>(nil)
 
   init(database: DatabaseQueue, path: String, isReadOnly: Bool) {
     self.database = database

@@ -237,3 +237,34 @@ import Testing
       ])
   }
 }
+
+/// The map's sites as the time cursor steps and as another process writes.
+@Suite struct MapSitesTests {
+  @Test func holdersFollowTheDayAndSitesFollowAnotherProcessesWrites() throws {
+    let folder = try TemporaryFolder("muster-map-sites")
+    let path = folder.file("muster.db")
+    let writer = try SQLiteCatalog.openWritable(at: path)
+    _ = try EventDatasetImport.run(
+      path: TerritoryImportTests.acled, options: EventDatasetImport.Options(), writer: writer)
+    let reader = try SQLiteCatalog.openReadOnly(at: path)
+    let box = GeoBox(minLatitude: 35, maxLatitude: 36, minLongitude: 39, maxLongitude: 40)
+    func holder(_ day: String) throws -> String? {
+      try reader.mapSites(in: box, asOf: Day(iso: day), limit: 100)
+        .first { $0.name == "Tell Amar" }
+        .map { "\($0.holderName ?? "-") \($0.isInferred)" }
+    }
+    #expect(try holder("2020-01-20") == "Islamic State (Syria) true")
+    #expect(try holder("2020-02-20") == "Military Forces of Syria (2000-2024) true")
+    #expect(try reader.mapSites(in: box, asOf: nil, limit: 100).count == 5)
+    // Another connection writes a place in the box: the next read has it.
+    let more = try folder.write(
+      (try String(contentsOfFile: TerritoryImportTests.acled, encoding: .utf8)
+        .split(separator: "\n").prefix(2).joined(separator: "\n") + "\n")
+        .replacingOccurrences(of: "WQ1,", with: "WQ99,")
+        .replacingOccurrences(of: "Tell Amar,35.1012,39.1034", with: "Tell Bisa,35.6,39.6"),
+      to: "more.csv")
+    _ = try EventDatasetImport.run(
+      path: more, options: EventDatasetImport.Options(), writer: writer)
+    #expect(try reader.mapSites(in: box, asOf: nil, limit: 100).count == 6)
+  }
+}

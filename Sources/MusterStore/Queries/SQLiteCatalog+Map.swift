@@ -9,22 +9,33 @@ extension SQLiteCatalog {
   /// at twenty thousand places cost one indexed range read.
   public func mapSites(in box: GeoBox, asOf day: Day?, limit: Int) throws -> [MapSite] {
     try read { db in
-      let rows = try db.rows(
-        sql: """
-          SELECT rowid, id, name, latitude, longitude FROM site
-          WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? LIMIT ?
-          """,
-        arguments: [
-          box.minLatitude, box.maxLatitude, box.minLongitude, box.maxLongitude, max(0, limit),
-        ])
-      let sites = try rows.map { row in
-        (
-          rowid: try row.get("rowid") as Int64,
-          site: MapSite(
-            record: RecordReference(kind: .site, rawValue: try row.get("id")),
-            name: try row.get("name"), latitude: try row.get("latitude"),
-            longitude: try row.get("longitude"))
-        )
+      let version = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+      let cached = mapSitesCache.withLock { cache in
+        cache.flatMap { $0.box == box && $0.limit == limit && $0.version == version ? $0 : nil }
+      }
+      let sites: [(rowid: Int64, site: MapSite)]
+      if let cached {
+        sites = cached.sites
+      } else {
+        let rows = try db.rows(
+          sql: """
+            SELECT rowid, id, name, latitude, longitude FROM site
+            WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? LIMIT ?
+            """,
+          arguments: [
+            box.minLatitude, box.maxLatitude, box.minLongitude, box.maxLongitude, max(0, limit),
+          ])
+        sites = try rows.map { row in
+          (
+            rowid: try row.get("rowid") as Int64,
+            site: MapSite(
+              record: RecordReference(kind: .site, rawValue: try row.get("id")),
+              name: try row.get("name"), latitude: try row.get("latitude"),
+              longitude: try row.get("longitude"))
+          )
+        }
+        let entry = MapSitesCache(box: box, limit: limit, version: version, sites: sites)
+        mapSitesCache.withLock { $0 = entry }
       }
       guard let day else { return sites.map(\.site) }
       let holders = try MapHolders(db: db, day: day).leading(of: sites.map(\.rowid))
@@ -136,4 +147,12 @@ struct MapHolders {
     }
     return result
   }
+}
+
+/// The located sites of one box, as read while the database was at one `data_version`.
+struct MapSitesCache: Sendable {
+  let box: GeoBox
+  let limit: Int
+  let version: Int
+  let sites: [(rowid: Int64, site: MapSite)]
 }

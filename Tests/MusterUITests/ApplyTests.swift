@@ -323,4 +323,19 @@ import Testing
     _ = state.apply(.failed("database is locked"))
     #expect(state.message == "database is locked" && !state.detail.isLoading)
   }
+
+  @Test func dStepsTheSeenHereWindowAndTheDetailFollows() throws {
+    var state = try loaded()
+    state.focus = .list
+    _ = state.apply(.command(.open))
+    let record = try #require(state.detail.record)
+    var windows: [Int] = []
+    for _ in 0..<4 {
+      let effects = state.apply(.command(.cyclePresenceWindow))
+      windows.append(state.presenceDays)
+      #expect(effects == [.loadDetail(record, asOf: state.asOf, presenceDays: state.presenceDays)])
+    }
+    #expect(windows == [180, 365, 30, 90])
+    #expect(state.message?.contains("90 days") == true)
+  }
 }

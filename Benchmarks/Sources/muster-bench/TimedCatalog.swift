@@ -37,8 +37,12 @@ final class TimedCatalog: CatalogReading, @unchecked Sendable {
   func timeline(_ query: TimelineQuery) throws -> TimelinePage {
     try timed("timeline limit \(query.limit)") { try inner.timeline(query) }
   }
-  func detail(of record: RecordReference, asOf day: Day?) throws -> RecordDetail? {
-    try timed("detail \(record.kind)") { try inner.detail(of: record, asOf: day) }
+  func detail(of record: RecordReference, asOf day: Day?, presenceDays: Int) throws
+    -> RecordDetail?
+  {
+    try timed("detail \(record.kind)") {
+      try inner.detail(of: record, asOf: day, presenceDays: presenceDays)
+    }
   }
   func changes(_ query: ChangesQuery) throws -> [PositionChange] {
     try timed("changes") { try inner.changes(query) }

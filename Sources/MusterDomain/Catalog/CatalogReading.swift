@@ -9,8 +9,10 @@ public protocol CatalogReading: Sendable {
   /// Events and deployment starts and ends in date order, from a position on.
   func timeline(_ query: TimelineQuery) throws -> TimelinePage
 
-  /// Everything known about one record, with its state as of `day` when given.
-  func detail(of record: RecordReference, asOf day: Day?) throws -> RecordDetail?
+  /// Everything known about one record, with its state as of `day` when given; actors and
+  /// sites seen together in events count in the `presenceDays` up to that day.
+  func detail(of record: RecordReference, asOf day: Day?, presenceDays: Int) throws
+    -> RecordDetail?
 
   /// What moved after `query.from` up to `query.to`: positions begun and ended, actors
   /// appearing at places or going quiet there; by day.
@@ -115,4 +117,11 @@ public struct CatalogSummary: Hashable, Sendable, Codable {
 public struct CatalogReadInterrupted: Error, Equatable, Sendable {
   /// The error.
   public init() {}
+}
+
+extension CatalogReading {
+  /// Everything known about one record, with its state as of `day` when given.
+  public func detail(of record: RecordReference, asOf day: Day?) throws -> RecordDetail? {
+    try detail(of: record, asOf: day, presenceDays: Presence.defaultWindow)
+  }
 }

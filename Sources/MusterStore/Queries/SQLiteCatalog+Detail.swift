@@ -5,11 +5,6 @@ extension SQLiteCatalog {
   /// How many of the most recent events a detail lists.
   static let detailEventLimit = 20
 
-  /// Everything known about one record, with its state as of a day when given.
-  public func detail(of record: RecordReference, asOf day: Day?) throws -> RecordDetail? {
-    try detail(of: record, asOf: day, presenceDays: Presence.defaultWindow)
-  }
-
   /// `detail(of:asOf:)`, where actors
   /// and sites seen together in events count in the `presenceDays` up to that day.
   public func detail(

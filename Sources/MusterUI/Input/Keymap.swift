@@ -111,6 +111,9 @@ public struct Keymap: Equatable, Sendable {
           [.character("t")], .promptForDate, "type a date for the time cursor", .time,
           hint: "t date"),
         KeyBinding(
+          [.character("d")], .cyclePresenceWindow, "days that count as seen here: 30, 90, 180, 365",
+          .time),
+        KeyBinding(
           [.character("w")], .showChanges,
           "what moved in the time cursor's last step", .time),
         KeyBinding(

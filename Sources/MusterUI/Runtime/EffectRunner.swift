@@ -88,8 +88,10 @@ public struct EffectRunner: Sendable {
         return .laterEntriesLoaded(
           try catalog.timeline(
             TimelineQuery(from: position, direction: .forward, limit: limit, filter: filter)))
-      case .loadDetail(let record, let asOf):
-        return .detailLoaded(record, try catalog.detail(of: record, asOf: asOf), asOf: asOf)
+      case .loadDetail(let record, let asOf, let presenceDays):
+        return .detailLoaded(
+          record, try catalog.detail(of: record, asOf: asOf, presenceDays: presenceDays),
+          asOf: asOf)
       case .loadChanges(let query):
         return .changesLoaded(query, try catalog.changes(query))
       case .findEntryDay(let day, let forward, let filter):

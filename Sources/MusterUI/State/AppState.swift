@@ -36,6 +36,8 @@ public struct AppState: Equatable, Sendable {
   public var asOf: Day?
   /// Where the time cursor was before its last move, for "what moved" (`w`).
   public var previousAsOf: Day?
+  /// How many days up to the cursor count as "seen here" (`d` changes it).
+  public var presenceDays = Presence.defaultWindow
   /// The dataset's name and size.
   public var summary: CatalogSummary?
   /// What has the keyboard: the browser, or one of its prompts.

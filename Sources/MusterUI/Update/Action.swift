@@ -67,7 +67,8 @@ public enum Effect: Hashable, Sendable {
   /// Timeline entries after a position.
   case loadLaterEntries(after: TimelinePosition, limit: Int, filter: SearchQuery? = nil)
   /// A record's detail as of a day.
-  case loadDetail(RecordReference, asOf: Day?)
+  case loadDetail(
+    RecordReference, asOf: Day?, presenceDays: Int = Presence.defaultWindow)
   /// What moved over a span of days.
   case loadChanges(ChangesQuery)
   /// The next (or previous) day with an entry, strictly after (or before) a day.

@@ -82,7 +82,7 @@ extension AppState {
         detail.title = record.rawValue
         return []
       }
-      detail.lines = DetailFormatter(asOf: asOf).lines(for: loaded)
+      detail.lines = DetailFormatter(asOf: asOf, presenceDays: presenceDays).lines(for: loaded)
       detail.title = loaded.title
       detail.cursor = min(detail.cursor, max(0, detail.lines.count - 1))
       keepDetailCursorVisible()
@@ -245,7 +245,7 @@ extension AppState {
   mutating func showInDetail(_ record: RecordReference) -> [Effect] {
     guard detail.record != record || !detail.history.isEmpty else { return [] }
     detail = DetailState(record: record, cursor: 0, scroll: 0, history: [], isLoading: true)
-    return [.loadDetail(record, asOf: asOf)]
+    return [.loadDetail(record, asOf: asOf, presenceDays: presenceDays)]
   }
 
   /// The record selected in the focused pane, which Enter opens.
@@ -280,7 +280,7 @@ extension AppState {
     }
     if let record = detail.record {
       detail.isLoading = true
-      effects.append(.loadDetail(record, asOf: asOf))
+      effects.append(.loadDetail(record, asOf: asOf, presenceDays: presenceDays))
     } else if detail.changes != nil, let query = changesQuery() {
       // The changes view follows the cursor: each step shows what that step moved.
       detail.changes = query

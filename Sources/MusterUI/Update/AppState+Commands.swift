@@ -42,6 +42,7 @@ extension AppState {
     // Prompts and the help (AppState+Prompts).
     case .promptForDate: return promptForDate()
     case .showChanges: return showChanges()
+    case .cyclePresenceWindow: return cyclePresenceWindow()
     case .type(let character): return type(String(character))
     case .insert(let text): return insert(text)
     case .deleteBackward: return deleteBackward()

@@ -117,12 +117,12 @@ extension AppState {
         return []
       }
       detail = DetailState(record: record, openedFrom: from, isLoading: true)
-      return [.loadDetail(record, asOf: asOf)]
+      return [.loadDetail(record, asOf: asOf, presenceDays: presenceDays)]
     case .detail:
       if detail.changes != nil, let link = detail.linkAtCursor {
         // From what moved into one of its records; Esc leaves the detail.
         detail = DetailState(record: link, openedFrom: detail.openedFrom, isLoading: true)
-        return [.loadDetail(link, asOf: asOf)]
+        return [.loadDetail(link, asOf: asOf, presenceDays: presenceDays)]
       }
       guard let link = detail.linkAtCursor, let current = detail.record, link != current else {
         return []
@@ -131,7 +131,7 @@ extension AppState {
       let history = detail.history + [crumb]
       detail = DetailState(
         record: link, history: history, openedFrom: detail.openedFrom, isLoading: true)
-      return [.loadDetail(link, asOf: asOf)]
+      return [.loadDetail(link, asOf: asOf, presenceDays: presenceDays)]
     }
   }
 
@@ -154,7 +154,7 @@ extension AppState {
     detail = DetailState(
       record: crumb.record, cursor: crumb.cursor, history: Array(detail.history.dropLast()),
       openedFrom: detail.openedFrom, isLoading: true)
-    return [.loadDetail(crumb.record, asOf: asOf)]
+    return [.loadDetail(crumb.record, asOf: asOf, presenceDays: presenceDays)]
   }
 
   /// A click focuses the pane under it and selects the row, and a click on the selected

@@ -75,7 +75,7 @@ extension AppState {
   mutating func noteArrived(on record: RecordReference) -> [Effect] {
     message = "note saved"
     guard detail.record == record else { return [] }
-    return [.loadDetail(record, asOf: asOf)]
+    return [.loadDetail(record, asOf: asOf, presenceDays: presenceDays)]
   }
 
   /// A pin changed: the Pins tab follows.

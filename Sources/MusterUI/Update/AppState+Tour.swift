@@ -51,7 +51,7 @@ extension AppState {
     keepSelectionsVisible()
     let record = timeline.entries[index].record
     detail = DetailState(record: record, openedFrom: .timeline, isLoading: true)
-    var effects: [Effect] = [.loadDetail(record, asOf: asOf)]
+    var effects: [Effect] = [.loadDetail(record, asOf: asOf, presenceDays: presenceDays)]
     if index <= 5, timeline.hasEarlier, let first = timeline.entries.first {
       effects.append(.loadEarlierEntries(before: first.position, limit: TimelineState.window))
     }

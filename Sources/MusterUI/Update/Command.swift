@@ -28,6 +28,8 @@ public enum Command: Hashable, Sendable {
   case moveTime(months: Int)
   /// Show what moved over the time cursor's last step (`w`), in the detail pane.
   case showChanges
+  /// The next window of days "seen here" counts (`d`): 30, 90, 180, 365.
+  case cyclePresenceWindow
   /// Start typing a date for the time cursor.
   case promptForDate
   /// Add a character to what is being typed.

@@ -29,6 +29,15 @@ struct BrowseCommand: ParsableCommand {
   @Option(help: "Start with the time cursor at this date (default: the last dated record).")
   var asOf: DateArgument?
 
+  @Option(help: "How many days up to the cursor count as \"seen here\" (d changes it).")
+  var presenceDays = Presence.defaultWindow
+
+  func validate() throws {
+    guard (1...3650).contains(presenceDays) else {
+      throw ValidationError("--presence-days must be from 1 to 3650, not \(presenceDays)")
+    }
+  }
+
   @Option(
     help: ArgumentHelp(
       "Where crash reports and anything a library prints go while the browser runs: a syslog socket or a file.",
@@ -53,6 +62,7 @@ struct BrowseCommand: ParsableCommand {
       let noColor = global.noColor || !(getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
       var state = AppState(mode: .interactive, screenSize: Size(width: 80, height: 24))
       state.asOf = asOf?.asOf
+      state.presenceDays = presenceDays
       let status = try Browser.run(
         state, catalog: catalog, searchCatalog: try? SQLiteCatalog.openReadOnly(at: catalog.path),
         history: history, desk: desk, terminal: CursesOptions(label: "browser"),

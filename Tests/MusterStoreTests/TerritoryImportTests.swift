@@ -188,6 +188,19 @@ import Testing
     #expect(!others.isEmpty)
   }
 
+  @Test func actorsListWhereTheyHoldByInferenceMarked() throws {
+    let page = try catalog.entities(EntityQuery(kind: .actor, asOf: day("2020-10-25"), limit: 50))
+    let facts = Dictionary(uniqueKeysWithValues: page.rows.map { ($0.title, $0.fact) })
+    // Syria holds Tell Amar, Kafr Sabi and Jisr Hamra; Russia its Kafr Sabi base and its
+    // presence at Jisr Hamra; the SDF handed its town over.
+    #expect(facts[Self.syria] == "3 positions")
+    #expect(facts["Military Forces of Russia (2000-)"] == "2 positions")
+    #expect(facts["Syrian Democratic Forces"] == "")
+    let june = try catalog.entities(EntityQuery(kind: .actor, asOf: day("2020-06-20"), limit: 50))
+    #expect(
+      june.rows.first { $0.title == "Military Forces of Russia (2000-)" }?.fact == "~Kafr Sabi")
+  }
+
   @Test func siteDetailShowsWhoWasSeenThereInTheWindow() throws {
     let detail = try #require(
       try catalog.detail(of: reference(Self.tellAmar), asOf: day("2020-05-25")))

@@ -5,10 +5,14 @@ import MusterDomain
 struct DeploymentStates {
   let db: Database
 
-  /// Deployments of actor `?1` that count as of day `?2`.
+  /// Deployments of actor `?1` that count as of day `?2`: open ones, and those ending on or
+  /// after it, each through `deployment_by_actor_end`.
   static let positionsSQL = """
-    SELECT rowid FROM deployment WHERE actor = ?1
-      AND (start_first IS NULL OR start_first <= ?2) AND (end_last IS NULL OR end_last >= ?2)
+    SELECT rowid FROM deployment WHERE actor = ?1 AND end_last IS NULL
+      AND (start_first IS NULL OR start_first <= ?2)
+    UNION ALL
+    SELECT rowid FROM deployment WHERE actor = ?1 AND end_last >= ?2
+      AND (start_first IS NULL OR start_first <= ?2)
     """
 
   /// The deployments at a site or any site inside it that count as of `day`, holders first.

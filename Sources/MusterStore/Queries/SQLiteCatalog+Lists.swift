@@ -293,33 +293,44 @@ struct ListReader {
 
   /// Where an actor is as of `day`.
   ///
-  /// An actor with many positions (a state's forces hold
-  /// hundreds of places inferred from field data) is summed up by a count, without working
-  /// out each position's state: those in their period, holding by their recorded status,
-  /// and not ending that very day.
+  /// Its inferred positions (a state's forces hold hundreds of places by inference) are
+  /// counted from their rows: the only event that changes one's state is the one ending it,
+  /// on its last day. The analysts' positions are worked out in full, effects and all.
   func positionsFact(ofActor actor: Int64, asOf day: Day) throws -> String {
-    let rowids = try db.values(
-      Int64.self, sql: DeploymentStates.positionsSQL, arguments: [actor, day.daysSinceEpoch])
-    guard rowids.count > Self.positionsStatedOneByOne else {
-      return Self.positionsFact(
-        try DeploymentStates(db: db).states(
-          sql: "SELECT value FROM json_each(?)",
-          arguments: ["[" + rowids.map(String.init).joined(separator: ",") + "]"], asOf: day
-        ).filter(\.status.isHolding))
+    var inferred: [(site: String, rowid: Int64)] = []
+    var claimed: [Int64] = []
+    for row in try Row.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT d.rowid, d.id, d.status, d.end_last, s.name AS site_name
+          FROM (\(DeploymentStates.positionsSQL)) p JOIN deployment d ON d.rowid = p.rowid
+          JOIN site s ON s.rowid = d.site
+          """), arguments: [actor, day.daysSinceEpoch])
+    {
+      let id: String = row["id"]
+      guard id.hasPrefix(TerritoryPositions.idPrefix) else {
+        claimed.append(row["rowid"])
+        continue
+      }
+      let status = DeploymentStatus(rawValue: row["status"]) ?? .present
+      let endLast: Int? = row["end_last"]
+      if status.isHolding, endLast != day.daysSinceEpoch {
+        inferred.append((row["site_name"], row["rowid"]))
+      }
     }
-    let holding =
-      try db.value(
-        Int.self,
-        sql: "SELECT count(*) FROM (\(DeploymentStates.positionsSQL)) p "
-          + "JOIN deployment d ON d.rowid = p.rowid "
-          + "WHERE d.status IN ('deploying', 'present', 'reduced', 'withdrawing') "
-          + "AND (d.end_last IS NULL OR d.end_last > ?2)",
-        arguments: [actor, day.daysSinceEpoch]) ?? 0
-    return holding == 0 ? "" : holding == 1 ? "1 position" : "\(holding) positions"
+    let states =
+      claimed.isEmpty
+      ? []
+      : try DeploymentStates(db: db).states(
+        sql: "SELECT value FROM json_each(?)",
+        arguments: ["[" + claimed.map(String.init).joined(separator: ",") + "]"], asOf: day
+      ).filter(\.status.isHolding)
+    switch (inferred.count, states.count) {
+    case (0, _): return Self.positionsFact(states)
+    case (1, 0): return "~" + inferred[0].site
+    default: return "\(inferred.count + states.count) positions"
+    }
   }
-
-  /// How many positions an actor's list row works out one by one at most.
-  static let positionsStatedOneByOne = 8
 
   /// Where an actor is: one site by name, or how many.
   static func positionsFact(_ states: [DeploymentState]) -> String {

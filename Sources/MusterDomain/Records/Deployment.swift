@@ -60,8 +60,11 @@ extension Deployment {
   /// Whether Muster worked it out from field data (`TerritoryInference`) rather than
   /// someone claiming it; an analyst's claim outranks it.
   public var isInferred: Bool {
-    analystStatus == .inferred || id.rawValue.hasPrefix("deployment:inferred:")
+    analystStatus == .inferred || id.rawValue.hasPrefix(Self.inferredIDPrefix)
   }
+
+  /// The start of every inferred position's id: `deployment:inferred:<event>/<role>/<actor>`.
+  public static let inferredIDPrefix = "deployment:inferred:"
 }
 
 /// The state of a deployment.

@@ -29,8 +29,9 @@ struct DeploymentStates {
       SELECT ?1 UNION SELECT site.rowid FROM site JOIN inside ON site.parent = inside.rowid)
     SELECT deployment.rowid FROM inside CROSS JOIN deployment ON deployment.site = inside.rowid
     WHERE (start_first IS NULL OR start_first <= ?2) AND (end_last IS NULL OR end_last >= ?2)
-    ORDER BY deployment.id GLOB 'deployment:inferred:*',
-      deployment.id GLOB 'deployment:inferred:*' AND role != 'control', grade_reliability IS NULL,
+    ORDER BY deployment.id GLOB '\(Deployment.inferredIDPrefix)*',
+      deployment.id GLOB '\(Deployment.inferredIDPrefix)*' AND role != 'control',
+      grade_reliability IS NULL,
       grade_reliability, grade_credibility, deployment.rowid
     """
 
@@ -68,6 +69,18 @@ struct DeploymentStates {
       default: return lhs.actorName < rhs.actorName
       }
     }
+  }
+
+  /// States of the deployments `rowids`, in that order, as of `day`.
+  func states(of rowids: [Int64], asOf day: Day?) throws -> [DeploymentState] {
+    guard !rowids.isEmpty else { return [] }
+    return try states(
+      sql: "SELECT value FROM json_each(?)", arguments: [Self.jsonList(rowids)], asOf: day)
+  }
+
+  /// Rowids as a JSON array, for `json_each`: one statement for any number of them.
+  static func jsonList(_ rowids: [Int64]) -> String {
+    "[" + rowids.map(String.init).joined(separator: ",") + "]"
   }
 
   /// Control, then a headquarters or checkpoint, then presence.

@@ -318,13 +318,8 @@ struct ListReader {
         inferred.append((row["site_name"], row["rowid"]))
       }
     }
-    let states =
-      claimed.isEmpty
-      ? []
-      : try DeploymentStates(db: db).states(
-        sql: "SELECT value FROM json_each(?)",
-        arguments: ["[" + claimed.map(String.init).joined(separator: ",") + "]"], asOf: day
-      ).filter(\.status.isHolding)
+    let states = try DeploymentStates(db: db).states(of: claimed, asOf: day)
+      .filter(\.status.isHolding)
     switch (inferred.count, states.count) {
     case (0, _): return Self.positionsFact(states)
     case (1, 0): return "~" + inferred[0].site

@@ -82,7 +82,7 @@ struct MapHolders {
 
   func leading(of sites: [Int64]) throws -> [Int64: DeploymentState] {
     guard !sites.isEmpty else { return [:] }
-    let list = "[" + sites.map(String.init).joined(separator: ",") + "]"
+    let list = DeploymentStates.jsonList(sites)
     let states = DeploymentStates(db: db)
     var result: [Int64: DeploymentState] = [:]
     let parents = Set(
@@ -130,14 +130,9 @@ struct MapHolders {
           deployment: deployment, actorName: row["actor_name"], siteName: row["site_name"],
           status: deployment.status, strength: nil, grade: try row.grade()))
     }
-    if !full.isEmpty {
-      for state in try states.states(
-        sql: "SELECT value FROM json_each(?)",
-        arguments: ["[" + full.map(String.init).joined(separator: ",") + "]"], asOf: day)
-      {
-        if let site = try RecordLoader(db: db).rowid(of: state.deployment.site.reference(.site)) {
-          candidates[site, default: []].append(state)
-        }
+    for state in try states.states(of: full, asOf: day) {
+      if let site = try RecordLoader(db: db).rowid(of: state.deployment.site.reference(.site)) {
+        candidates[site, default: []].append(state)
       }
     }
     for (site, states) in candidates {

@@ -15,7 +15,7 @@ struct TerritoryPositions {
   let db: Database
 
   /// The prefix of every inferred deployment's id.
-  static let idPrefix = "deployment:inferred:"
+  static let idPrefix = Deployment.inferredIDPrefix
 
   /// Derives again the positions of `sites`, reading their territory events from the
   /// `events` given (a site the import made: only its events exist) or, for a site not

@@ -18,6 +18,11 @@ public final class SQLiteCatalog: CatalogReading {
   /// The located sites of the map's last box, kept while nothing is written (`data_version`):
   /// stepping the time cursor changes only who holds them.
   let mapSitesCache = Mutex<MapSitesCache?>(nil)
+  /// Every deployment's bounds, kept while nothing is written (see `positionIndex(_:)`).
+  let positionIndexCache = Mutex<(version: CacheVersion, index: PositionIndex)?>(nil)
+  /// Commits through this catalog's own connection, which `PRAGMA data_version` does not
+  /// count.
+  let ownCommits = Atomic<Int>(0)
 
   init(database: DatabaseQueue, path: String, isReadOnly: Bool) {
     self.database = database
@@ -121,6 +126,38 @@ public final class SQLiteCatalog: CatalogReading {
     }
   }
 
+  /// What the caches above are kept for: the state of the file for a read-only connection
+  /// (see `fileStateToken`), else SQLite's data version and this connection's own commits.
+  func cacheVersion(_ db: Database) throws -> CacheVersion {
+    guard !isReadOnly else { return CacheVersion(data: fileStateToken(), own: 0) }
+    return CacheVersion(
+      data: try db.value(Int.self, sql: "PRAGMA data_version") ?? 0,
+      own: ownCommits.load(ordering: .relaxed))
+  }
+
+  /// Every deployment in memory, built again after anything was written.
+  func positionIndex(_ db: Database) throws -> PositionIndex {
+    let version = try cacheVersion(db)
+    if let cached = positionIndexCache.withLock({ $0 }), cached.version == version {
+      return cached.index
+    }
+    let index = try PositionIndex(db: db)
+    positionIndexCache.withLock { $0 = (version, index) }
+    return index
+  }
+
+  /// Runs a write on the catalog's connection, noted so that the caches are built again.
+  func writing<T>(_ body: (Database) throws -> T) throws -> T {
+    defer { ownCommits.add(1, ordering: .relaxed) }
+    return try database.write(body)
+  }
+
+  /// Runs statements outside a transaction on the catalog's connection, noted as `writing`.
+  func writingWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+    defer { ownCommits.add(1, ordering: .relaxed) }
+    return try database.writeWithoutTransaction(body)
+  }
+
   /// SQLite's data version: it changes whenever another connection commits.
   public func changeToken() throws -> Int {
     guard !isReadOnly else { return fileStateToken() }
@@ -209,4 +246,10 @@ extension StoreError {
       self.init(.io, path: path, "\(detail)")
     }
   }
+}
+
+/// The state of the database a cache was built from.
+struct CacheVersion: Equatable, Sendable {
+  let data: Int
+  let own: Int
 }

@@ -16,7 +16,7 @@ public final class SQLiteCatalogWriter: CatalogWriting {
   @discardableResult
   public func write(_ dataset: Dataset) throws -> WriteSummary {
     try StoreError.wrapping(path: catalog.path) {
-      try catalog.database.write { db in
+      try catalog.writing { db in
         var writer = DatasetWriter(db: db, path: catalog.path)
         return try writer.write(dataset)
       }
@@ -31,7 +31,7 @@ public final class SQLiteCatalogWriter: CatalogWriting {
   /// Pins or unpins a record for an analyst.
   public func setPinned(_ isPinned: Bool, _ pin: Pin) throws {
     try StoreError.wrapping(path: catalog.path) {
-      try catalog.database.write { db in
+      try catalog.writing { db in
         if isPinned {
           try db.execute(
             sql: "INSERT OR REPLACE INTO pin(target, author, created_at) VALUES (?, ?, ?)",
@@ -60,7 +60,7 @@ public final class SQLiteCatalogWriter: CatalogWriting {
         "only two different actors or two different sites can be merged")
     }
     try StoreError.wrapping(path: catalog.path) {
-      try catalog.database.write { db in
+      try catalog.writing { db in
         let loader = RecordLoader(db: db)
         guard let mergedRow = try loader.rowid(of: merged, followingMerges: false) else {
           throw StoreError(.missing, path: catalog.path, "no record \(merged.rawValue)")
@@ -83,7 +83,7 @@ public final class SQLiteCatalogWriter: CatalogWriting {
   @discardableResult
   public func split(_ merged: RecordReference) throws -> RecordReference? {
     try StoreError.wrapping(path: catalog.path) {
-      try catalog.database.write { db in
+      try catalog.writing { db in
         let kept = try RecordMerger(db: db).split(merged.kind, mergedID: merged.rawValue)
         return try db.value(
           String.self, sql: "SELECT id FROM \(merged.kind.rawValue) WHERE rowid = ?",
@@ -101,7 +101,7 @@ public final class SQLiteCatalogWriter: CatalogWriting {
   ) throws {
     let (a, b) = first.rawValue < second.rawValue ? (first, second) : (second, first)
     try StoreError.wrapping(path: catalog.path) {
-      try catalog.database.write { db in
+      try catalog.writing { db in
         try db.execute(
           sql: """
             INSERT OR REPLACE INTO match_review(first, second, decision, author, created_at)
@@ -114,7 +114,7 @@ public final class SQLiteCatalogWriter: CatalogWriting {
   /// Runs `PRAGMA integrity_check` and the full-text index's own check; `["ok"]` when sound.
   public func integrityCheck() throws -> [String] {
     try StoreError.wrapping(path: catalog.path) {
-      try catalog.database.writeWithoutTransaction { db in
+      try catalog.writingWithoutTransaction { db in
         var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
         if problems == ["ok"] {
           do {
@@ -132,7 +132,7 @@ public final class SQLiteCatalogWriter: CatalogWriting {
   /// Checkpoints the write-ahead log into the main file and closes the database.
   public func close() throws {
     try StoreError.wrapping(path: catalog.path) {
-      _ = try catalog.database.writeWithoutTransaction { db in
+      _ = try catalog.writingWithoutTransaction { db in
         try db.checkpoint(.truncate)
       }
       try catalog.database.close()

@@ -85,6 +85,32 @@ import Testing
     }
   }
 
+  @Test func changesPrintsHostileNamesSanitisedAndOtherScriptsAsTheyAre() throws {
+    let fixture = try String(
+      contentsOf: Self.fixtures.appendingPathComponent("wadi-qasr-acled.csv"), encoding: .utf8)
+    let hostile =
+      fixture
+      .replacingOccurrences(of: "Islamic State (Syria)", with: "Islamic \u{1B}]0;pwned\u{7}State")
+      .replacingOccurrences(of: "Tell Amar", with: "تل عمار")
+    let folder = try TemporaryFolder("muster-territory-hostile")
+    let database = folder.file("muster.db")
+    let path = try folder.write(hostile, to: "hostile.csv")
+    let imported = try CommandRunner.muster(
+      ["--db", database, "import", path], home: folder.path)
+    try #require(imported.status == 0, "\(imported.errors)")
+    let result = try CommandRunner.muster(
+      ["--db", database, "changes", "--from", "2019-12-31", "--to", "2020-12-31"],
+      home: folder.path)
+    #expect(result.status == 0)
+    #expect(!result.output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    #expect(result.output.contains("at تل عمار"))
+    #expect(result.output.contains("]0;pwned"))
+    // The same changes as the plain file's: sanitising drops no line.
+    let plain = try muster(["changes", "--from", "2019-12-31", "--to", "2020-12-31"])
+    #expect(
+      result.output.split(separator: "\n").count == plain.split(separator: "\n").count)
+  }
+
   @Test func showTakesThePresenceWindow() throws {
     let site = "site:acled:tell-amar@35.1012,39.1034"
     let narrow = try muster(["show", site, "--as-of", "2020-05-25", "--presence-days", "10"])

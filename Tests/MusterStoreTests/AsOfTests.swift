@@ -1,3 +1,4 @@
+import GRDB
 import MusterDomain
 import Testing
 
@@ -22,6 +23,23 @@ import Testing
     #expect(states["actor:iraqi-militias"] == .withdrawing)
     #expect(states["actor:fifth-corps"] == .present)
     #expect(states["actor:kataib-hezbollah"] == nil)
+  }
+
+  @Test func theSitesListAndTheMapSayWhatTheDetailSaysOnEveryTellingDay() throws {
+    // Every day a deployment starts or ends, and the days either side.
+    let bounds = try store.catalog.database.read { db in
+      try Int.fetchAll(
+        db,
+        sql: """
+          SELECT start_first FROM deployment WHERE start_first IS NOT NULL
+          UNION SELECT end_last FROM deployment WHERE end_last IS NOT NULL
+          UNION SELECT date_first FROM event JOIN effect ON effect.event = event.rowid
+          """)
+    }
+    #expect(bounds.count > 5)
+    let days = Set(bounds.flatMap { [$0 - 1, $0, $0 + 1] }).sorted()
+      .map { Day(daysSinceEpoch: $0) }
+    try expectListsAndMapAgreeWithHolders(store.catalog, on: days)
   }
 
   @Test func beforeDecember2020TheMilitiasHoldTheBorderPointsAlone() throws {

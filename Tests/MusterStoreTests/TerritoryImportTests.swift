@@ -167,9 +167,16 @@ import Testing
         .replacingOccurrences(of: "Armed clash", with: "Non-state actor overtakes territory")
         .replacingOccurrences(of: Self.syria, with: "Hayat Tahrir al-Sham"))
     let newer = try folder.write(lines.joined(separator: "\n") + "\n", to: "newer.csv")
+    func heldBy(_ day: String) throws -> String? {
+      try catalog.entities(EntityQuery(kind: .site, asOf: self.day(day), limit: 1_000)).rows
+        .first { $0.record.rawValue == Self.tellAmar }?.fact
+    }
+    #expect(try heldBy("2020-11-01") == "~\(Self.syria) (present, inferred)")
 
     let summary = try importFile(newer)
 
+    // The same connection wrote: the list's positions in memory were read again.
+    #expect(try heldBy("2020-11-01") == "~Hayat Tahrir al-Sham (present, inferred) +1")
     #expect(summary.updated == 1)
     #expect(summary.inserted == 1)
     #expect(try holders(Self.tellAmar, "2020-06-30") == ["Islamic State (Syria) control present"])
@@ -185,6 +192,22 @@ import Testing
     }
     #expect(kafrSabiAfter == kafrSabiBefore)
     #expect(kafrSabiBefore.count == 3)
+  }
+
+  @Test func theSitesListAndTheMapSayWhatTheDetailSaysOnEveryTellingDay() throws {
+    let bounds = try catalog.database.read { db in
+      try Int?.fetchAll(
+        db,
+        sql: """
+          SELECT start_first FROM deployment UNION SELECT end_first FROM deployment
+          UNION SELECT end_last FROM deployment
+          """
+      ).compactMap { $0 }
+    }
+    #expect(bounds.count > 5)
+    let days = Set(bounds.flatMap { [$0 - 1, $0, $0 + 1] }).sorted()
+      .map { Day(daysSinceEpoch: $0) }
+    try expectListsAndMapAgreeWithHolders(catalog, on: days)
   }
 
   @Test func actorsListWhereTheyHoldByInferenceMarked() throws {

@@ -21,7 +21,7 @@ extension SQLiteCatalogWriter: EventDatasetImporting {
       let rollbackJournal = expectedEvents >= largeImport ? try useRollbackJournal() : false
       defer {
         if rollbackJournal {
-          _ = try? catalog.database.writeWithoutTransaction { db in
+          _ = try? catalog.writingWithoutTransaction { db in
             try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
           }
         }
@@ -29,7 +29,7 @@ extension SQLiteCatalogWriter: EventDatasetImporting {
       let fullText =
         expectedEvents >= largeImport ? try FullTextBuilder(besides: catalog.path) : nil
       defer { fullText?.close() }
-      return try catalog.database.writeWithoutTransaction { db in
+      return try catalog.writingWithoutTransaction { db in
         if let fullText {
           // Attached before the transaction (SQLite refuses it inside one), which is
           // deferred so that it does not lock the builder's file until it reads it.
@@ -70,7 +70,7 @@ extension SQLiteCatalogWriter: EventDatasetImporting {
   /// refuses the switch while other connections (kiosks, browsers) are open, and the
   /// import then stays in WAL mode so they keep reading the old data throughout.
   func useRollbackJournal() throws -> Bool {
-    try catalog.database.writeWithoutTransaction { db in
+    try catalog.writingWithoutTransaction { db in
       let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
       return mode?.lowercased() == "delete"
     }

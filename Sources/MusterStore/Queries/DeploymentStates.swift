@@ -35,32 +35,43 @@ struct DeploymentStates {
       grade_reliability, grade_credibility, deployment.rowid
     """
 
-  /// The most telling holder of a site as of a day, and how many deployments count then in
-  /// all; for list rows, which must stay cheap for a region with thousands inside it.
-  func leadingHolder(ofSite site: Int64, asOf day: Day) throws -> (
-    holder: DeploymentState?, count: Int
-  ) {
-    let count =
-      try db.value(
-        Int.self, sql: "SELECT count(*) FROM (\(Self.holdersSQL))",
-        arguments: [site, day.daysSinceEpoch]) ?? 0
-    guard count > 0 else { return (nil, 0) }
-    let candidates = try states(
-      sql: Self.holdersSQL + " LIMIT 4", arguments: [site, day.daysSinceEpoch], asOf: day)
-    return (Self.ordered(candidates).first, count)
-  }
-
   /// Holding states first, then the analysts' claims before inferred ones (and among
   /// those, control first), then the best graded, then by actor name.
   static func ordered(_ states: [DeploymentState]) -> [DeploymentState] {
-    states.sorted { lhs, rhs in
-      if lhs.status.isHolding != rhs.status.isHolding { return lhs.status.isHolding }
-      if lhs.deployment.isInferred != rhs.deployment.isInferred {
-        return !lhs.deployment.isInferred
-      }
+    states.sorted { Rank($0) < Rank($1) }
+  }
+
+  /// What orders holders: holding first, then the analysts' claims before inferred ones
+  /// (and among those, control first), then the best graded, then by actor name.
+  struct Rank: Comparable {
+    let isHolding: Bool
+    let isInferred: Bool
+    let role: DeploymentRole
+    let grade: Grade?
+    let actorName: String
+
+    init(
+      isHolding: Bool, isInferred: Bool, role: DeploymentRole, grade: Grade?, actorName: String
+    ) {
+      self.isHolding = isHolding
+      self.isInferred = isInferred
+      self.role = role
+      self.grade = grade
+      self.actorName = actorName
+    }
+
+    init(_ state: DeploymentState) {
+      self.init(
+        isHolding: state.status.isHolding, isInferred: state.deployment.isInferred,
+        role: state.deployment.role, grade: state.grade, actorName: state.actorName)
+    }
+
+    static func < (lhs: Rank, rhs: Rank) -> Bool {
+      if lhs.isHolding != rhs.isHolding { return lhs.isHolding }
+      if lhs.isInferred != rhs.isInferred { return !lhs.isInferred }
       // Among inferred positions, whoever controls the site leads, then bases.
-      if lhs.deployment.isInferred, lhs.deployment.role != rhs.deployment.role {
-        return Self.roleRank(lhs.deployment.role) < Self.roleRank(rhs.deployment.role)
+      if lhs.isInferred, lhs.role != rhs.role {
+        return DeploymentStates.roleRank(lhs.role) < DeploymentStates.roleRank(rhs.role)
       }
       switch (lhs.grade, rhs.grade) {
       case (let left?, let right?) where left != right: return left < right
@@ -73,9 +84,7 @@ struct DeploymentStates {
 
   /// States of the deployments `rowids`, in that order, as of `day`.
   func states(of rowids: [Int64], asOf day: Day?) throws -> [DeploymentState] {
-    guard !rowids.isEmpty else { return [] }
-    return try states(
-      sql: "SELECT value FROM json_each(?)", arguments: [Self.jsonList(rowids)], asOf: day)
+    try rowStates(of: rowids, asOf: day).map(\.1.state)
   }
 
   /// Rowids as a JSON array, for `json_each`: one statement for any number of them.
@@ -98,14 +107,21 @@ struct DeploymentStates {
   func states(sql: String, arguments: StatementArguments, asOf day: Day?) throws
     -> [DeploymentState]
   {
-    let rowids = try db.values(Int64.self, sql: sql, arguments: arguments)
+    try rowStates(of: try db.values(Int64.self, sql: sql, arguments: arguments), asOf: day)
+      .map(\.1.state)
+  }
+
+  /// States of the deployments `rowids` as of `day`, each with its rowid and its actor's.
+  func rowStates(of rowids: [Int64], asOf day: Day?) throws
+    -> [(Int64, (state: DeploymentState, actorRowid: Int64))]
+  {
     let loader = RecordLoader(db: db)
-    var result: [DeploymentState] = []
+    var result: [(Int64, (state: DeploymentState, actorRowid: Int64))] = []
     for rowid in rowids {
       guard let deployment = try loader.deployment(rowid),
         let names = try db.row(
           sql: """
-            SELECT actor.name AS actor_name, site.name AS site_name,
+            SELECT actor.name AS actor_name, site.name AS site_name, actor.rowid AS actor_rowid,
               deployment.grade_reliability, deployment.grade_credibility
             FROM deployment JOIN actor ON actor.rowid = deployment.actor
             JOIN site ON site.rowid = deployment.site WHERE deployment.rowid = ?
@@ -130,12 +146,12 @@ struct DeploymentStates {
         String.self, sql: "SELECT id FROM deployment WHERE successor = ? ORDER BY rowid",
         arguments: [rowid]
       ).compactMap { try loader.link(RecordReference(kind: .deployment, rawValue: $0)) }
-      result.append(
-        DeploymentState(
-          deployment: deployment, actorName: try names.get("actor_name"),
-          siteName: try names.get("site_name"),
-          status: status, strength: strength, grade: try names.grade(), successor: successor,
-          predecessors: predecessors))
+      let state = DeploymentState(
+        deployment: deployment, actorName: try names.get("actor_name"),
+        siteName: try names.get("site_name"),
+        status: status, strength: strength, grade: try names.grade(), successor: successor,
+        predecessors: predecessors)
+      result.append((rowid, (state, try names.get("actor_rowid"))))
     }
     return result
   }

@@ -142,17 +142,17 @@ struct ChangesReader {
         JOIN actor a ON a.rowid = p.actor JOIN site s ON s.rowid = p.site
         """, arguments: [from, to, window])
     {
-      let actor = RecordLink(
-        RecordReference(kind: .actor, rawValue: row["actor_id"]), row["actor_name"])
-      let site = RecordLink(
-        RecordReference(kind: .site, rawValue: row["site_id"]), row["site_name"])
-      if (row["before"] as Int) == 0, let first: Int = row["first_after"] {
-        let events: Int = row["events_after"]
+      // Columns by position: thousands of rows, and GRDB looks each name up.
+      let actor = RecordLink(RecordReference(kind: .actor, rawValue: row[0]), row[1])
+      let site = RecordLink(RecordReference(kind: .site, rawValue: row[2]), row[3])
+      let before: Int = row[4]
+      if before == 0, let first: Int = row[6] {
+        let events: Int = row[8]
         changes.append(
           PositionChange(
             day: Day(daysSinceEpoch: first), kind: .appeared, actor: actor, site: site,
             detail: "\(events) event\(events == 1 ? "" : "s"); none in the \(window) days before"))
-      } else if let last: Int = row["last_before"] {
+      } else if let last: Int = row[7] {
         changes.append(
           PositionChange(
             day: Day(daysSinceEpoch: min(last + window, to)), kind: .goneQuiet, actor: actor,

@@ -84,7 +84,7 @@ extension SQLiteCatalog {
         let order = query.order == .recent ? "rowid DESC" : "rowid"
         sql = "SELECT rowid FROM \(table) WHERE \(condition) ORDER BY \(order) LIMIT ? OFFSET ?"
       }
-      let reader = ListReader(db: db, asOf: query.asOf)
+      let reader = ListReader(db: db, asOf: query.asOf, catalog: self)
       let rows = try db.values(
         Int64.self, sql: sql,
         arguments: StatementArguments(
@@ -109,7 +109,7 @@ extension SQLiteCatalog {
         sql:
           "SELECT target FROM pin WHERE author = ? ORDER BY created_at DESC, target LIMIT ? OFFSET ?",
         arguments: [author, max(0, query.limit), offset])
-      let reader = ListReader(db: db, asOf: query.asOf)
+      let reader = ListReader(db: db, asOf: query.asOf, catalog: self)
       let rows = try targets.compactMap { target -> EntityRow? in
         guard let record = RecordReference(target),
           let rowid = try db.value(
@@ -170,6 +170,8 @@ extension SQLiteCatalog {
 struct ListReader {
   let db: Database
   let asOf: Day?
+  /// The catalog whose positions in memory give the actors' and sites' facts as of `asOf`.
+  var catalog: SQLiteCatalog? = nil
 
   var loader: RecordLoader { RecordLoader(db: db) }
 
@@ -181,8 +183,9 @@ struct ListReader {
           sql: "SELECT id, name, kind FROM actor WHERE rowid = ?", arguments: [rowid])
       else { return nil }
       var fact = ""
-      if let asOf {
-        fact = try positionsFact(ofActor: rowid, asOf: asOf)
+      if let asOf, let catalog {
+        fact = try positionsFact(
+          ofActor: rowid, asOf: asOf, positions: try catalog.positionIndex(db))
       }
       return EntityRow(
         record: RecordReference(kind: .actor, rawValue: try row.get("id")),
@@ -194,10 +197,9 @@ struct ListReader {
           sql: "SELECT id, name, kind FROM site WHERE rowid = ?", arguments: [rowid])
       else { return nil }
       var fact = ""
-      if let asOf {
-        let (holder, count) = try DeploymentStates(db: db).leadingHolder(
-          ofSite: rowid, asOf: asOf)
-        fact = Self.holderFact(holder, count: count)
+      if let asOf, let catalog {
+        let holders = try catalog.positionIndex(db).holders(ofSite: rowid, asOf: asOf, db: db)
+        fact = Self.holderFact(holders.first, count: holders.count)
       }
       return EntityRow(
         record: RecordReference(kind: .site, rawValue: try row.get("id")),
@@ -283,10 +285,10 @@ struct ListReader {
   }
 
   /// The holder that matters most, and how many others there are.
-  static func holderFact(_ holder: DeploymentState?, count: Int) -> String {
+  static func holderFact(_ holder: PositionIndex.Holder?, count: Int) -> String {
     guard let holder else { return "" }
     let others = count > 1 ? " +\(count - 1)" : ""
-    let inferred = holder.deployment.isInferred
+    let inferred = holder.isInferred
     return "\(inferred ? "~" : "")\(holder.actorName) (\(words(holder.status.rawValue))"
       + "\(inferred ? ", inferred" : ""))\(others)"
   }
@@ -294,35 +296,22 @@ struct ListReader {
   /// Where an actor is as of `day`.
   ///
   /// Its inferred positions (a state's forces hold hundreds of places by inference) are
-  /// counted from their rows: the only event that changes one's state is the one ending it,
-  /// on its last day. The analysts' positions are worked out in full, effects and all.
-  func positionsFact(ofActor actor: Int64, asOf day: Day) throws -> String {
-    var inferred: [(site: String, rowid: Int64)] = []
-    var claimed: [Int64] = []
-    for row in try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT d.rowid, d.id, d.status, d.end_last, s.name AS site_name
-          FROM (\(DeploymentStates.positionsSQL)) p JOIN deployment d ON d.rowid = p.rowid
-          JOIN site s ON s.rowid = d.site
-          """), arguments: [actor, day.daysSinceEpoch])
-    {
-      let id: String = row["id"]
-      guard id.hasPrefix(TerritoryPositions.idPrefix) else {
-        claimed.append(row["rowid"])
-        continue
-      }
-      let status = DeploymentStatus(rawValue: row["status"]) ?? .present
-      let endLast: Int? = row["end_last"]
-      if status.isHolding, endLast != day.daysSinceEpoch {
-        inferred.append((row["site_name"], row["rowid"]))
-      }
-    }
-    let states = try DeploymentStates(db: db).states(of: claimed, asOf: day)
-      .filter(\.status.isHolding)
+  /// read from `positions`; the analysts' are worked out in full, effects and all.
+  func positionsFact(ofActor actor: Int64, asOf day: Day, positions: PositionIndex) throws
+    -> String
+  {
+    let today = Int32(clamping: day.daysSinceEpoch)
+    let counting = positions.counting(ofActor: actor, on: today)
+    let inferred = counting.filter { $0.isAsRecorded(on: today) && $0.status.isHolding }
+    let states = try DeploymentStates(db: db).states(
+      of: counting.filter { !$0.isAsRecorded(on: today) }.map(\.rowid), asOf: day
+    ).filter(\.status.isHolding)
     switch (inferred.count, states.count) {
     case (0, _): return Self.positionsFact(states)
-    case (1, 0): return "~" + inferred[0].site
+    case (1, 0):
+      let name = try db.value(
+        String.self, sql: "SELECT name FROM site WHERE rowid = ?", arguments: [inferred[0].site])
+      return "~" + (name ?? "")
     default: return "\(inferred.count + states.count) positions"
     }
   }

@@ -9,7 +9,7 @@ extension SQLiteCatalog {
   /// at twenty thousand places cost one indexed range read.
   public func mapSites(in box: GeoBox, asOf day: Day?, limit: Int) throws -> [MapSite] {
     try read { db in
-      let version = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+      let version = try cacheVersion(db)
       let cached = mapSitesCache.withLock { cache in
         cache.flatMap { $0.box == box && $0.limit == limit && $0.version == version ? $0 : nil }
       }
@@ -38,14 +38,18 @@ extension SQLiteCatalog {
         mapSitesCache.withLock { $0 = entry }
       }
       guard let day else { return sites.map(\.site) }
-      let holders = try MapHolders(db: db, day: day).leading(of: sites.map(\.rowid))
-      return sites.map { entry in
+      let index = try positionIndex(db)
+      return try sites.map { entry in
         var site = entry.site
-        if let holder = holders[entry.rowid] {
-          site.holder = holder.deployment.actor.reference(.actor)
+        if let holder = try index.holders(ofSite: entry.rowid, asOf: day, db: db).first,
+          holder.status.isHolding
+        {
+          site.holder = index.actors[holder.actor].map {
+            RecordReference(kind: .actor, rawValue: $0.id)
+          }
           site.holderName = holder.actorName
           site.status = holder.status
-          site.isInferred = holder.deployment.isInferred
+          site.isInferred = holder.isInferred
         }
         return site
       }
@@ -69,85 +73,10 @@ extension SQLiteCatalog {
   }
 }
 
-/// The leading holder of many sites at once, for the map.
-///
-/// A site with places inside it goes through `DeploymentStates.leadingHolder` (its holders
-/// include theirs). For the others, one query reads every deployment at them that counts
-/// on the day, and only those whose state events may have changed by then (an analyst's,
-/// or an inferred one ending that very day) are worked out in full: a million events'
-/// twenty thousand inferred positions cost one indexed read, not thousands of queries.
-struct MapHolders {
-  let db: Database
-  let day: Day
-
-  func leading(of sites: [Int64]) throws -> [Int64: DeploymentState] {
-    guard !sites.isEmpty else { return [:] }
-    let list = DeploymentStates.jsonList(sites)
-    let states = DeploymentStates(db: db)
-    var result: [Int64: DeploymentState] = [:]
-    let parents = Set(
-      try db.values(
-        Int64.self,
-        sql: "SELECT DISTINCT parent FROM site WHERE parent IN (SELECT value FROM json_each(?))",
-        arguments: [list]))
-    for site in parents {
-      if let holder = try states.leadingHolder(ofSite: site, asOf: day).holder,
-        holder.status.isHolding
-      {
-        result[site] = holder
-      }
-    }
-    var candidates: [Int64: [DeploymentState]] = [:]
-    var full: [Int64] = []
-    for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT d.rowid, d.id, d.site, d.actor, d.role, d.status, d.end_last, d.analyst_status,
-          d.grade_reliability, d.grade_credibility, a.id AS actor_id, a.name AS actor_name,
-          s.id AS site_id, s.name AS site_name
-        FROM deployment d JOIN actor a ON a.rowid = d.actor JOIN site s ON s.rowid = d.site
-        WHERE d.site IN (SELECT value FROM json_each(?1))
-          AND (d.start_first IS NULL OR d.start_first <= ?2)
-          AND (d.end_last IS NULL OR d.end_last >= ?2)
-        """, arguments: [list, day.daysSinceEpoch])
-    {
-      let site: Int64 = row["site"]
-      guard !parents.contains(site) else { continue }
-      let id: String = row["id"]
-      let endLast: Int? = row["end_last"]
-      guard id.hasPrefix(TerritoryPositions.idPrefix), endLast != day.daysSinceEpoch else {
-        full.append(row["rowid"])
-        continue
-      }
-      // An inferred position inside its period: as recorded until the event that ends it.
-      let deployment = Deployment(
-        id: ID(id), actor: ID(row["actor_id"]), site: ID(row["site_id"]),
-        role: DeploymentRole(rawValue: row["role"]) ?? .presence,
-        status: DeploymentStatus(rawValue: row["status"]) ?? .present,
-        analystStatus: AnalystStatus(rawValue: row["analyst_status"]) ?? .inferred)
-      candidates[site, default: []].append(
-        DeploymentState(
-          deployment: deployment, actorName: row["actor_name"], siteName: row["site_name"],
-          status: deployment.status, strength: nil, grade: try row.grade()))
-    }
-    for state in try states.states(of: full, asOf: day) {
-      if let site = try RecordLoader(db: db).rowid(of: state.deployment.site.reference(.site)) {
-        candidates[site, default: []].append(state)
-      }
-    }
-    for (site, states) in candidates {
-      if let holder = DeploymentStates.ordered(states).first, holder.status.isHolding {
-        result[site] = holder
-      }
-    }
-    return result
-  }
-}
-
-/// The located sites of one box, as read while the database was at one `data_version`.
+/// The located sites of one box, as read while the database was at one version.
 struct MapSitesCache: Sendable {
   let box: GeoBox
   let limit: Int
-  let version: Int
+  let version: CacheVersion
   let sites: [(rowid: Int64, site: MapSite)]
 }

@@ -69,10 +69,9 @@ struct ChangesCommand: ParsableCommand {
       let kindWidth = PositionChange.Kind.allCases.map(\.rawValue.count).max() ?? 0
       var lines: [String] = []
       for change in changes {
+        let kind = change.kind.rawValue
         var line =
-          "\(change.day)  "
-          + change.kind.rawValue.padding(
-            toLength: kindWidth, withPad: " ", startingAt: 0)
+          "\(change.day)  " + kind + String(repeating: " ", count: max(0, kindWidth - kind.count))
         line +=
           "  " + (change.isInferred ? "~" : "") + "\(change.actor.title) at \(change.site.title)"
         let notes = [change.detail, change.isInferred ? "inferred" : nil].compactMap { $0 }
@@ -84,7 +83,7 @@ struct ChangesCommand: ParsableCommand {
         lines.append(line)
       }
       // One write for them all (sanitised line by line all the same).
-      if !lines.isEmpty { Console.line(lines.joined(separator: "\n")) }
+      Console.lines(lines)
       Console.line(
         "\(changes.count) change\(changes.count == 1 ? "" : "s") after \(from.asOf) to \(end)")
     }

@@ -8,6 +8,16 @@ enum Console {
     write(sanitised(text) + "\n", to: FileHandle.standardOutput)
   }
 
+  /// Prints lines on stdout, each sanitised, in one write.
+  static func lines(_ lines: [String]) {
+    var text = ""
+    for line in lines {
+      text += DisplayText.isPrintableASCII(line) ? line : sanitised(line)
+      text += "\n"
+    }
+    write(text, to: FileHandle.standardOutput)
+  }
+
   /// Prints a message on stderr, prefixed with `muster: `.
   static func error(_ text: String) {
     write("muster: " + sanitised(text) + "\n", to: FileHandle.standardError)
@@ -27,8 +37,10 @@ enum Console {
   static func sanitised(_ text: String) -> String {
     // Printable ASCII is shown as it is: the common line costs one scan.
     if DisplayText.isPrintableASCII(text) { return text }
+    // And line by line: one name in another script must not send thousands of lines
+    // through the character-by-character path.
     return text.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { DisplayText($0).description }
+      .map { DisplayText.isPrintableASCII($0) ? String($0) : DisplayText($0).description }
       .joined(separator: "\n")
   }
 

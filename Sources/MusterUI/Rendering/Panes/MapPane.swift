@@ -44,11 +44,20 @@ struct MapPane {
       x: inside.minX, y: inside.minY, width: inside.width, height: inside.height - 1)
     var canvas = BrailleCanvas(columns: canvasArea.width, rows: canvasArea.height)
     options.outlines.draw(on: &canvas, with: projection)
+    // A few hundred braille patterns fill thousands of cells: each one sanitised once.
+    var cells: [Character: DisplayText] = [:]
     for row in 0..<canvas.rows {
       for column in 0..<canvas.columns {
         guard let character = canvas.character(column: column, row: row) else { continue }
+        let cell =
+          cells[character]
+          ?? {
+            let text = DisplayText(isASCII ? "." : String(character))
+            cells[character] = text
+            return text
+          }()
         screen.write(
-          DisplayText(isASCII ? "." : String(character)),
+          cell,
           at: Point(x: canvasArea.minX + column, y: canvasArea.minY + row), clip: canvasArea,
           style: theme[.mapOutline])
       }
@@ -56,30 +65,38 @@ struct MapPane {
     let holders = Self.holders(map.sites)
     let index = Self.slots(holders.map(\.actor), count: Self.unicodeMarkers.count)
     let markers = isASCII ? Self.asciiMarkers : Self.unicodeMarkers
+    let markerTexts = markers.map { DisplayText(String($0)) }
+    let unheld = DisplayText(isASCII ? "." : "·")
     let highlighted = state.highlightedSite
     var label: (point: Point, name: String)?
     // Sites without a holder first, so held ones are drawn over them; the highlighted one
-    // last of all.
-    func rank(_ site: MapSite) -> Int {
-      site.record == highlighted ? 2 : site.holder != nil ? 1 : 0
+    // last of all. In passes, not sorted: thousands of sites, each copied twice per sort.
+    let sites = map.sites
+    let highlightedIndex = highlighted.flatMap { record in
+      sites.firstIndex { $0.record == record }
     }
-    for site in map.sites.sorted(by: { rank($0) < rank($1) }) {
+    let unheldFirst =
+      sites.indices.filter { sites[$0].holder == nil && $0 != highlightedIndex }
+      + sites.indices.filter { sites[$0].holder != nil && $0 != highlightedIndex }
+      + (highlightedIndex.map { [$0] } ?? [])
+    for position in unheldFirst {
+      let site = sites[position]
       let dot = projection.dot(latitude: site.latitude, longitude: site.longitude)
       let column = Int((dot.x / 2).rounded(.down))
       let row = Int((dot.y / 4).rounded(.down))
       guard column >= 0, row >= 0, column < canvas.columns, row < canvas.rows else { continue }
       let point = Point(x: canvasArea.minX + column, y: canvasArea.minY + row)
       var style = theme[.muted]
-      var marker: Character = isASCII ? "." : "·"
+      var marker = unheld
       if let holder = site.holder, let slot = index[holder] {
         style = theme.holders[slot % theme.holders.count]
-        marker = markers[slot % markers.count]
+        marker = markerTexts[slot % markers.count]
       }
-      if site.record == highlighted {
+      if position == highlightedIndex {
         style.isReversed = true
         label = (point, site.name)
       }
-      screen.write(DisplayText(String(marker)), at: point, clip: canvasArea, style: style)
+      screen.write(marker, at: point, clip: canvasArea, style: style)
     }
     if let label {
       let text = DisplayText(" " + label.name + " ").truncated(
@@ -128,10 +145,11 @@ struct MapPane {
     // Holders whose every site in view is inferred are marked `~`, with the word in a key
     // at the end: not by colour alone.
     let key = DisplayText("~ inferred")
+    let inferredOnly = Self.inferredOnly(in: state.map.sites)
     let room = line.maxX - (anyInferred ? key.width : 0)
     for (shown, holder) in holders.enumerated() {
       let slot = slots[holder.actor] ?? 0
-      let inferred = Self.isInferredOnly(holder.actor, in: state.map.sites)
+      let inferred = inferredOnly.contains(holder.actor)
       let entry = DisplayText(
         String(markers[slot % markers.count]) + " " + (inferred ? "~" : "") + holder.name + "  ")
       guard x + entry.width <= room else {
@@ -149,10 +167,15 @@ struct MapPane {
     }
   }
 
-  /// Whether every site `actor` holds in view is held by inference.
-  static func isInferredOnly(_ actor: RecordReference, in sites: [MapSite]) -> Bool {
-    let held = sites.filter { $0.holder == actor }
-    return !held.isEmpty && held.allSatisfy(\.isInferred)
+  /// The holders every one of whose sites in view is held by inference.
+  static func inferredOnly(in sites: [MapSite]) -> Set<RecordReference> {
+    var inferred: Set<RecordReference> = []
+    var claimed: Set<RecordReference> = []
+    for site in sites {
+      guard let holder = site.holder else { continue }
+      if site.isInferred { inferred.insert(holder) } else { claimed.insert(holder) }
+    }
+    return inferred.subtracting(claimed)
   }
 
   /// The scale for the title: kilometres (or metres) a cell spans across.

@@ -210,6 +210,32 @@ import Testing
     try expectListsAndMapAgreeWithHolders(catalog, on: days)
   }
 
+  @Test func anImportWritesTheSameSpellingsAsARebuildFromTheNamesStored() throws {
+    // The import holds its spellings back and writes them sorted at the end; a rebuild
+    // writes each record's at once. Both must leave the same rows.
+    func tables() throws -> [String: [String]] {
+      try catalog.database.read { db in
+        var result: [String: [String]] = [:]
+        for table in ["name_sound", "name_word", "name_gram", "word_sound"] {
+          result[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map {
+            $0.description
+          }.sorted()
+        }
+        return result
+      }
+    }
+    let imported = try tables()
+    try writer.catalog.writing { db in try NameSpellings.rebuild(db) }
+    let rebuilt = try tables()
+    #expect((imported["name_gram"]?.count ?? 0) > 200)
+    for table in rebuilt.keys.sorted() {
+      let missing = Set(rebuilt[table] ?? []).subtracting(imported[table] ?? [])
+      #expect(missing.isEmpty, "\(table): \(missing.sorted().prefix(5))")
+    }
+    #expect(imported["name_sound"] == rebuilt["name_sound"])
+    #expect(imported["name_word"] == rebuilt["name_word"])
+  }
+
   @Test func actorsListWhereTheyHoldByInferenceMarked() throws {
     let page = try catalog.entities(EntityQuery(kind: .actor, asOf: day("2020-10-25"), limit: 50))
     let facts = Dictionary(uniqueKeysWithValues: page.rows.map { ($0.title, $0.fact) })

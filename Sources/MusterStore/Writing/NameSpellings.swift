@@ -29,16 +29,13 @@ struct NameSpellings {
       db, "INSERT OR IGNORE INTO word_sound(key, word) VALUES (?, ?)")
   }
 
-  /// One row of `name_sound` or `name_word`: a key or word, and the record it names.
-  struct RecordRow: Comparable {
-    var text: String
+  /// One row of `name_sound` or `name_word`: a key or word (interned), and the record it
+  /// names.
+  struct RecordRow {
+    var text: Int32
     var kind: Int
     var record: Int64
     var offset: Int
-
-    static func < (lhs: RecordRow, rhs: RecordRow) -> Bool {
-      (lhs.text, lhs.kind, lhs.record, lhs.offset) < (rhs.text, rhs.kind, rhs.record, rhs.offset)
-    }
   }
 
   /// Rows held back until `flush`, when `isDeferred`: a large import writes them at the
@@ -46,8 +43,10 @@ struct NameSpellings {
   /// trigram table alone is 700,000 rows, and a bulk import runs with a small page cache).
   private var sounds: [RecordRow] = []
   private var words: [RecordRow] = []
-  private var grams: [(String, String)] = []
-  private var wordSounds: [(String, String)] = []
+  private var grams: [(gram: Int32, word: Int32)] = []
+  private var wordSounds: [(key: Int32, word: Int32)] = []
+  /// The text of the rows held back.
+  private var texts = InternedTexts()
   /// Whether rows wait for `flush`.
   var isDeferred = false
 
@@ -56,47 +55,64 @@ struct NameSpellings {
     for name in names {
       for key in TransliterationKey.nameKeys(name, cache: &wordKeys) {
         sounds.append(
-          RecordRow(text: key.key, kind: kind.code, record: rowid, offset: key.wordOffset))
+          RecordRow(
+            text: texts.id(key.key), kind: kind.code, record: rowid, offset: key.wordOffset))
       }
       for word in TransliterationKey.nameWords(name) {
-        words.append(RecordRow(text: word, kind: kind.code, record: rowid, offset: 0))
+        let wordID = texts.id(word)
+        words.append(RecordRow(text: wordID, kind: kind.code, record: rowid, offset: 0))
         guard knownWords.insert(word).inserted else { continue }
-        for gram in CloseMatch.trigrams(word) { grams.append((gram, word)) }
-        for key in wordKeys.keys(word).keys { wordSounds.append((key, word)) }
+        for gram in CloseMatch.trigrams(word) { grams.append((texts.id(gram), wordID)) }
+        for key in wordKeys.keys(word).keys { wordSounds.append((texts.id(key), wordID)) }
       }
     }
     if !isDeferred { try flush() }
   }
 
   /// Writes the rows held back, each table in key order.
+  ///
+  /// Sorted by integers: each text's rank in SQLite's order. Sorting the 560,000
+  /// (trigram, word) pairs of a large import as pairs of `String`s took half a second.
   mutating func flush() throws {
-    for row in sounds.sorted() {
-      insertSound.bind(1, row.text)
+    let rank = texts.ranks()
+    func order(_ rows: [RecordRow]) -> [RecordRow] {
+      rows.sorted {
+        (rank[Int($0.text)], $0.kind, $0.record, $0.offset)
+          < (rank[Int($1.text)], $1.kind, $1.record, $1.offset)
+      }
+    }
+    func order(_ pairs: [(Int32, Int32)]) -> [(Int32, Int32)] {
+      pairs.map { (rank[Int($0.0)], rank[Int($0.1)]) }.sorted { $0 < $1 }
+    }
+    for row in order(sounds) {
+      insertSound.bind(1, texts[row.text])
       insertSound.bind(2, row.kind)
       insertSound.bind(3, row.record)
       insertSound.bind(4, row.offset)
       try insertSound.run()
     }
-    for row in words.sorted() {
-      insertWord.bind(1, row.text)
+    for row in order(words) {
+      insertWord.bind(1, texts[row.text])
       insertWord.bind(2, row.kind)
       insertWord.bind(3, row.record)
       try insertWord.run()
     }
-    for (gram, word) in grams.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
-      insertGram.bind(1, gram)
-      insertGram.bind(2, word)
+    let byRank = texts.byRank(rank)
+    for (gram, word) in order(grams.map { ($0.gram, $0.word) }) {
+      insertGram.bind(1, byRank[Int(gram)])
+      insertGram.bind(2, byRank[Int(word)])
       try insertGram.run()
     }
-    for (key, word) in wordSounds.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
-      insertWordSound.bind(1, key)
-      insertWordSound.bind(2, word)
+    for (key, word) in order(wordSounds.map { ($0.key, $0.word) }) {
+      insertWordSound.bind(1, byRank[Int(key)])
+      insertWordSound.bind(2, byRank[Int(word)])
       try insertWordSound.run()
     }
     sounds.removeAll()
     words.removeAll()
     grams.removeAll()
     wordSounds.removeAll()
+    texts = InternedTexts()
   }
 
   /// Removes a record's spellings (its words stay in the vocabulary).
@@ -131,5 +147,38 @@ struct NameSpellings {
         try writer.add(kind, rowid, names: spellings)
       }
     }
+  }
+}
+
+/// Texts as small integers, and their order as SQLite sorts text (by bytes, `BINARY`).
+struct InternedTexts {
+  private var ids: [String: Int32] = [:]
+  private var texts: [String] = []
+
+  /// The text's number, given the first time it is met.
+  mutating func id(_ text: String) -> Int32 {
+    if let id = ids[text] { return id }
+    let id = Int32(texts.count)
+    ids[text] = id
+    texts.append(text)
+    return id
+  }
+
+  /// The text numbered `id`.
+  subscript(id: Int32) -> String { texts[Int(id)] }
+
+  /// Each text's place in SQLite's order, by number.
+  func ranks() -> [Int32] {
+    let order = texts.indices.sorted { texts[$0].utf8.lexicographicallyPrecedes(texts[$1].utf8) }
+    var ranks = [Int32](repeating: 0, count: texts.count)
+    for (rank, index) in order.enumerated() { ranks[index] = Int32(rank) }
+    return ranks
+  }
+
+  /// The texts in SQLite's order, given `ranks()`.
+  func byRank(_ ranks: [Int32]) -> [String] {
+    var sorted = texts
+    for (index, rank) in ranks.enumerated() { sorted[Int(rank)] = texts[index] }
+    return sorted
   }
 }

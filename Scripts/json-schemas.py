@@ -4,8 +4,8 @@
 Usage: Scripts/json-schemas.py MUSTER_BINARY DATABASE          (drafts the schemas)
        Scripts/json-schemas.py --check MUSTER_BINARY DATABASE  (checks outputs against them)
 
-Runs every --json command against DATABASE (list of each kind, search, timeline, and show
-of every record), merges the outputs of each command into one schema, and writes
+Runs every --json command against DATABASE (list of each kind, search, timeline, show
+of every record, and the history), merges the outputs of each command into one schema, and writes
 docs/json/<command>.schema.json. A key is required when every output had it and the Swift
 property it comes from is not optional; other keys are listed as optional. Review the
 draft before committing it: the schemas are the documented, stable shape of the output,
@@ -78,7 +78,7 @@ def finish(schema, optional):
 
 def outputs_of(binary, db):
     """Every --json output for DATABASE, by command."""
-    outputs = {"list": [], "search": [], "timeline": [], "show": []}
+    outputs = {"list": [], "search": [], "timeline": [], "show": [], "log": []}
     for kind in KINDS:
         page = run(binary, db, "list", kind, "--limit", "100000")
         outputs["list"].append(page)
@@ -88,6 +88,7 @@ def outputs_of(binary, db):
         outputs["search"].append(run(binary, db, "search", query))
     outputs["timeline"].append(run(binary, db, "timeline"))
     outputs["timeline"].append(run(binary, db, "timeline", "--as-of", "2019-06-30"))
+    outputs["log"].append(run(binary, db, "log"))
     return outputs
 
 

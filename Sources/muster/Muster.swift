@@ -16,13 +16,14 @@ struct Muster: ParsableCommand {
       bundled dataset on first use.
 
       Exit codes: 0 success, 64 usage, 65 bad data, 66 missing input, 69 no usable \
-      terminal, 74 I/O error, 128+N ended by signal N.
+      terminal, 74 I/O error, 75 changed meanwhile (reload and retry), 128+N ended by \
+      signal N.
       """,
     version: "muster \(version)",
     subcommands: [
       BrowseCommand.self, ImportCommand.self, CheckCommand.self, ListCommand.self,
       ShowCommand.self, TimelineCommand.self, ChangesCommand.self, SearchCommand.self,
-      ExportCommand.self,
+      ExportCommand.self, ClaimCommand.self, LogCommand.self,
       NoteCommand.self, ReconcileCommand.self, RenderCommand.self, KeysCommand.self,
       KioskCommand.self, SSHConfigCommand.self,
     ],

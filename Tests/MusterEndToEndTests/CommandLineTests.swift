@@ -179,7 +179,7 @@ import Testing
     let found = try muster("--db", db, "search", "liwa jadid")
 
     #expect(imported.status == 0, "\(imported.errors)")
-    #expect(imported.output.contains("imported 1 actors into"))
+    #expect(imported.output.contains("imported 1 actor into"))
     #expect(listed.output.contains("New Brigade"))
     #expect(listed.output.contains("1 of 1 actors"))
     #expect(found.output.contains("actor:new-brigade"))

@@ -40,7 +40,7 @@ import Testing
   @Test func theMigrationsMakeTheSchemaTheReleasedCodeMade() throws {
     let (_, queue) = try Self.freshDatabase()
     let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/schema-v10.txt")
+      .appendingPathComponent("Fixtures/schema-v11.txt")
 
     let made = try queue.read { try Self.schema(of: $0) }
 

@@ -46,14 +46,18 @@ func expectListsAndMapAgreeWithHolders(_ catalog: SQLiteCatalog, on days: [Day])
       var expected = ""
       if let first = holders.first {
         let inferred = first.deployment.isInferred
+        let state =
+          first.deployment.analystStatus == .rejected
+          ? "rejected" : first.status.rawValue.replacingOccurrences(of: "_", with: " ")
         expected =
-          "\(inferred ? "~" : "")\(first.actorName) "
-          + "(\(first.status.rawValue.replacingOccurrences(of: "_", with: " "))"
+          "\(inferred ? "~" : "")\(first.actorName) (\(state)"
           + "\(inferred ? ", inferred" : ""))\(holders.count > 1 ? " +\(holders.count - 1)" : "")"
       }
       #expect(row.fact == expected, "\(row.title) on \(day)")
       if let site = map[row.record] {
-        let holding = holders.first.flatMap { $0.status.isHolding ? $0 : nil }
+        let holding = holders.first.flatMap {
+          $0.status.isHolding && $0.deployment.analystStatus != .rejected ? $0 : nil
+        }
         #expect(site.holderName == holding?.actorName, "map: \(row.title) on \(day)")
         #expect(site.holder == holding?.deployment.actor.reference(.actor))
         #expect(site.isInferred == (holding?.deployment.isInferred ?? false))

@@ -236,6 +236,43 @@ import Testing
     #expect(imported["name_word"] == rebuilt["name_word"])
   }
 
+  @Test func anAnalystsJudgementOfAnInferredPositionOutlivesTheNextDerivation() throws {
+    let ids = try catalog.database.read { db in
+      try String.fetchAll(
+        db,
+        sql: """
+          SELECT d.id FROM deployment d JOIN site s ON s.rowid = d.site
+          WHERE s.id = ? AND d.role = 'control' ORDER BY d.start_first
+          """, arguments: [Self.tellAmar])
+    }
+    let first = ID<Deployment>(try #require(ids.first))
+    let second = ID<Deployment>(try #require(ids.dropFirst().first))
+    try writer.apply(.setStatus(first, .rejected), by: "rana", at: 1)
+    try writer.apply(.setStatus(second, .accepted), by: "rana", at: 2)
+    // Ending, handing over, citing and contesting are the events' business.
+    for edit: ClaimEdit in [
+      .end(first, on: try FuzzyDate(parsing: "2020-03")), .setStatus(first, .contested),
+      .cite(first, Citation(document: "document:x", credibility: .doubtful), evidence: .none),
+    ] {
+      #expect(throws: StoreError.self) { try writer.apply(edit, by: "rana", at: 3) }
+    }
+    #expect(try holders(Self.tellAmar, "2020-01-20") == ["Islamic State (Syria) control present"])
+    #expect(
+      try catalog.entities(EntityQuery(kind: .site, asOf: day("2020-01-20"), limit: 1_000)).rows
+        .first { $0.record.rawValue == Self.tellAmar }?.fact
+        == "~Islamic State (Syria) (rejected, inferred)")
+
+    // The same file again, with one row of Tell Amar revised: its positions are derived
+    // again, and keep the analyst's judgement.
+    var lines = try String(contentsOfFile: Self.acled, encoding: .utf8)
+      .split(separator: "\n").map(String.init)
+    let index = try #require(lines.firstIndex { $0.hasPrefix("WQ6,") })
+    lines[index] = lines[index].replacingOccurrences(of: ",1700000000", with: ",1700100000")
+    _ = try importFile(try folder.write(lines.joined(separator: "\n") + "\n", to: "again.csv"))
+    #expect(try catalog.claim(first)?.analystStatus == .rejected)
+    #expect(try catalog.claim(second)?.analystStatus == .accepted)
+  }
+
   @Test func actorsListWhereTheyHoldByInferenceMarked() throws {
     let page = try catalog.entities(EntityQuery(kind: .actor, asOf: day("2020-10-25"), limit: 50))
     let facts = Dictionary(uniqueKeysWithValues: page.rows.map { ($0.title, $0.fact) })

@@ -2,7 +2,8 @@ import GRDB
 import GRDBSQLite
 
 /// A prepared statement driven through SQLite's C API: binding and stepping without
-/// GRDB's per-call argument conversion, for the million-row import path only.
+/// GRDB's per-call argument conversion, for the million-row import path and the bulk reads
+/// of the views (`PositionIndex`).
 struct RawStatement {
   /// Keeps GRDB's statement (and so the handle) alive; GRDB finalizes it.
   let statement: Statement
@@ -71,6 +72,17 @@ struct RawStatement {
     if code == SQLITE_ROW { return read(handle) }
     guard code == SQLITE_DONE else { throw error(code) }
     return nil
+  }
+
+  /// Runs a query and hands each row to `read`.
+  func each(_ read: (OpaquePointer) throws -> Void) throws {
+    defer { sqlite3_reset(handle) }
+    while true {
+      let code = sqlite3_step(handle)
+      if code == SQLITE_DONE { return }
+      guard code == SQLITE_ROW else { throw error(code) }
+      try read(handle)
+    }
   }
 
   func error(_ code: Int32) -> DatabaseError {

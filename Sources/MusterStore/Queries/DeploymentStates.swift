@@ -62,7 +62,8 @@ struct DeploymentStates {
 
     init(_ state: DeploymentState) {
       self.init(
-        isHolding: state.status.isHolding, isInferred: state.deployment.isInferred,
+        isHolding: state.status.isHolding && state.deployment.analystStatus != .rejected,
+        isInferred: state.deployment.isInferred,
         role: state.deployment.role, grade: state.grade, actorName: state.actorName)
     }
 

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import MusterDomain
 
 /// Every deployment's site, actor, period, role, status and grade, in memory, for the views
@@ -27,6 +28,8 @@ struct PositionIndex: Sendable {
     let role: DeploymentRole
     let status: DeploymentStatus
     let isInferred: Bool
+    /// Whether the analysts rejected it: it is listed, but holds nothing.
+    let isRejected: Bool
     let grade: Grade?
 
     /// Whether it counts on `day` (the holders' and positions' queries' rule).
@@ -44,12 +47,16 @@ struct PositionIndex: Sendable {
     let role: DeploymentRole
     let status: DeploymentStatus
     let isInferred: Bool
+    let isRejected: Bool
     let grade: Grade?
+
+    /// Whether it holds the site: in a holding state, and not rejected by the analysts.
+    var isHolding: Bool { status.isHolding && !isRejected }
 
     /// Its place in `DeploymentStates.ordered`'s order.
     var rank: DeploymentStates.Rank {
       DeploymentStates.Rank(
-        isHolding: status.isHolding, isInferred: isInferred, role: role, grade: grade,
+        isHolding: isHolding, isInferred: isInferred, role: role, grade: grade,
         actorName: actorName)
     }
   }
@@ -66,33 +73,36 @@ struct PositionIndex: Sendable {
   /// Reads every deployment and the site tree above their sites.
   init(db: Database) throws {
     var entries: [Entry] = []
-    // Columns by position: by name, GRDB looks each one up, which doubled the cost.
-    let rows = try Row.fetchCursor(
+    // Read through SQLite's C API: through GRDB's rows the build took 40 ms at a million
+    // events, on the first frame.
+    let statuses = Dictionary(
+      uniqueKeysWithValues: DeploymentStatus.allCases.map { ($0.rawValue, $0) })
+    let roles = Dictionary(uniqueKeysWithValues: DeploymentRole.allCases.map { ($0.rawValue, $0) })
+    try RawStatement(
       db,
-      sql: """
-        SELECT rowid, site, actor, start_first, end_last, role, status,
-          id GLOB '\(Deployment.inferredIDPrefix)*', grade_reliability, grade_credibility
-        FROM deployment
-        """)
-    while let row = try rows.next() {
-      let start: Int? = row[3]
-      let end: Int? = row[4]
-      let reliability: Int? = row[8]
-      let credibility: Int? = row[9]
+      """
+      SELECT rowid, site, actor, start_first, end_last, role, status,
+        id GLOB '\(Deployment.inferredIDPrefix)*', grade_reliability, grade_credibility,
+        analyst_status = 'rejected'
+      FROM deployment
+      """
+    ).each { row in
       var grade: Grade?
-      if let reliability = reliability.flatMap(Reliability.init(rank:)),
-        let credibility = credibility.flatMap(Credibility.init(rawValue:))
+      if let reliability = RawStatement.integer(row, 8).flatMap(Reliability.init(rank:)),
+        let credibility = RawStatement.integer(row, 9).flatMap(Credibility.init(rawValue:))
       {
         grade = Grade(reliability, credibility)
       }
       entries.append(
         Entry(
-          rowid: row[0], site: row[1], actor: row[2],
-          start: start.map { Int32(clamping: $0) } ?? .min,
-          end: end.map { Int32(clamping: $0) } ?? .max,
-          role: DeploymentRole(rawValue: row[5]) ?? .presence,
-          status: DeploymentStatus(rawValue: row[6]) ?? .present,
-          isInferred: row[7], grade: grade))
+          rowid: sqlite3_column_int64(row, 0), site: sqlite3_column_int64(row, 1),
+          actor: sqlite3_column_int64(row, 2),
+          start: RawStatement.integer(row, 3).map { Int32(clamping: $0) } ?? .min,
+          end: RawStatement.integer(row, 4).map { Int32(clamping: $0) } ?? .max,
+          role: RawStatement.text(row, 5).flatMap { roles[$0] } ?? .presence,
+          status: RawStatement.text(row, 6).flatMap { statuses[$0] } ?? .present,
+          isInferred: sqlite3_column_int(row, 7) != 0,
+          isRejected: sqlite3_column_int(row, 10) != 0, grade: grade))
     }
     entries.sort { ($0.site, $0.rowid) < ($1.site, $1.rowid) }
     self.entries = entries
@@ -178,7 +188,8 @@ struct PositionIndex: Sendable {
       result.append(
         Holder(
           rowid: entry.rowid, actor: entry.actor, actorName: actors[entry.actor]?.name ?? "",
-          role: entry.role, status: entry.status, isInferred: true, grade: entry.grade))
+          role: entry.role, status: entry.status, isInferred: true,
+          isRejected: entry.isRejected, grade: entry.grade))
     }
     guard !full.isEmpty else { return result }
     for (rowid, state) in try DeploymentStates(db: db).rowStates(of: full, asOf: day) {
@@ -186,7 +197,8 @@ struct PositionIndex: Sendable {
         Holder(
           rowid: rowid, actor: state.actorRowid, actorName: state.state.actorName,
           role: state.state.deployment.role, status: state.state.status,
-          isInferred: state.state.deployment.isInferred, grade: state.state.grade))
+          isInferred: state.state.deployment.isInferred,
+          isRejected: state.state.deployment.analystStatus == .rejected, grade: state.state.grade))
     }
     return result
   }

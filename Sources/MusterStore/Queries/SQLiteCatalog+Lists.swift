@@ -75,8 +75,12 @@ extension SQLiteCatalog {
           query.order == .recent
           ? "deployment.start_first IS NULL, deployment.start_first DESC"
           : "actor.sort_key, site.sort_key, deployment.start_first"
+        // By name, actors are the outer loop (CROSS JOIN): read in order through their
+        // name index, a page costs a few rows; else SQLite sorted every deployment
+        // (22,000 inferred at a million events: 40 ms a page).
+        let join = query.order == .recent ? "deployment JOIN actor" : "actor CROSS JOIN deployment"
         sql = """
-          SELECT deployment.rowid FROM deployment JOIN actor ON actor.rowid = deployment.actor
+          SELECT deployment.rowid FROM \(join) ON actor.rowid = deployment.actor
           JOIN site ON site.rowid = deployment.site WHERE \(condition)
           ORDER BY \(order), deployment.rowid LIMIT ? OFFSET ?
           """
@@ -289,7 +293,8 @@ struct ListReader {
     guard let holder else { return "" }
     let others = count > 1 ? " +\(count - 1)" : ""
     let inferred = holder.isInferred
-    return "\(inferred ? "~" : "")\(holder.actorName) (\(words(holder.status.rawValue))"
+    let state = holder.isRejected ? "rejected" : words(holder.status.rawValue)
+    return "\(inferred ? "~" : "")\(holder.actorName) (\(state)"
       + "\(inferred ? ", inferred" : ""))\(others)"
   }
 
@@ -302,10 +307,12 @@ struct ListReader {
   {
     let today = Int32(clamping: day.daysSinceEpoch)
     let counting = positions.counting(ofActor: actor, on: today)
-    let inferred = counting.filter { $0.isAsRecorded(on: today) && $0.status.isHolding }
+    let inferred = counting.filter {
+      $0.isAsRecorded(on: today) && $0.status.isHolding && !$0.isRejected
+    }
     let states = try DeploymentStates(db: db).states(
       of: counting.filter { !$0.isAsRecorded(on: today) }.map(\.rowid), asOf: day
-    ).filter(\.status.isHolding)
+    ).filter { $0.status.isHolding && $0.deployment.analystStatus != .rejected }
     switch (inferred.count, states.count) {
     case (0, _): return Self.positionsFact(states)
     case (1, 0):

@@ -42,7 +42,7 @@ extension SQLiteCatalog {
       return try sites.map { entry in
         var site = entry.site
         if let holder = try index.holders(ofSite: entry.rowid, asOf: day, db: db).first,
-          holder.status.isHolding
+          holder.isHolding
         {
           site.holder = index.actors[holder.actor].map {
             RecordReference(kind: .actor, rawValue: $0.id)

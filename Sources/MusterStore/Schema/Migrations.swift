@@ -24,6 +24,7 @@ enum Migrations {
     migrator.registerMigration("v8 merges and match reviews") { db in try db.execute(sql: v8) }
     migrator.registerMigration("v9 aliases by dataset") { db in try db.execute(sql: v9) }
     migrator.registerMigration("v10 positions by end") { db in try db.execute(sql: v10) }
+    migrator.registerMigration("v11 history") { db in try db.execute(sql: v11) }
     return migrator
   }
 
@@ -329,5 +330,17 @@ enum Migrations {
   /// ended by then: a state's forces have thousands of inferred positions, nearly all over.
   static let v10 = """
     CREATE INDEX deployment_by_actor_end ON deployment(actor, end_last);
+    """
+
+  /// The history: every change analysts make (browser, command line) and every import,
+  /// with the record's values before and after as JSON; `grp` ties together the entries
+  /// of one change (a handover ends one claim and starts another).
+  static let v11 = """
+    CREATE TABLE change_log (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, grp INTEGER NOT NULL, at INTEGER NOT NULL,
+      author TEXT NOT NULL, action TEXT NOT NULL, record TEXT NOT NULL, summary TEXT NOT NULL,
+      before TEXT, after TEXT);
+    CREATE INDEX change_log_by_record ON change_log(record, seq);
+    CREATE INDEX change_log_by_time ON change_log(at);
     """
 }

@@ -21,6 +21,8 @@ struct TerritoryPositions {
   /// `events` given (a site the import made: only its events exist) or, for a site not
   /// listed there, from every event at the site.
   func derive(sites: Set<Int64>, events: [Int64: [Int64]]) throws {
+    try db.execute(sql: Self.createJudged)
+    defer { try? db.execute(sql: "DELETE FROM temp.judged_position") }
     for site in sites.sorted() {
       if let keys = events[site] {
         // A site this import made has no positions yet.
@@ -33,7 +35,20 @@ struct TerritoryPositions {
             Int64.self, sql: "SELECT rowid FROM event WHERE site = ?", arguments: [site]))
       }
     }
+    // An analyst's judgement of an inferred position (accepted, rejected) outlives its
+    // derivation: the position derived again (the same event, role and actor: the same
+    // id) keeps it.
+    try db.execute(
+      sql: """
+        UPDATE deployment SET analyst_status = judged.status FROM temp.judged_position AS judged
+        WHERE deployment.id = judged.id
+        """)
   }
+
+  /// The judgements of the positions `remove` took away, until they are derived again.
+  static let createJudged = """
+    CREATE TEMP TABLE IF NOT EXISTS judged_position(id TEXT PRIMARY KEY, status TEXT NOT NULL)
+    """
 
   private func derive(site: Int64, eventKeys: [Int64]) throws {
     var events: [TerritoryEvent] = []
@@ -98,8 +113,12 @@ struct TerritoryPositions {
       arguments: [site, Self.idPrefix + "*"])
     guard !rowids.isEmpty else { return }
     let list = rowids.map(String.init).joined(separator: ",")
+    try db.execute(sql: Self.createJudged)
     try db.execute(
       sql: """
+        INSERT OR REPLACE INTO temp.judged_position
+          SELECT id, analyst_status FROM deployment
+          WHERE rowid IN (\(list)) AND analyst_status IN ('accepted', 'rejected');
         DELETE FROM effect WHERE deployment IN (\(list));
         DELETE FROM citation WHERE claim_kind = \(RecordKind.deployment.code) AND claim IN (\(list));
         UPDATE deployment SET successor = NULL WHERE rowid IN (\(list));

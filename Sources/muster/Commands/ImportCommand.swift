@@ -56,6 +56,14 @@ struct ImportCommand: ParsableCommand {
     }
   }
 
+  /// Notes the import in the history (`muster log`): the file, who, when and what.
+  func recordInHistory(_ writer: SQLiteCatalogWriter, _ summary: String) throws {
+    let path = URL(fileURLWithPath: file).standardizedFileURL.path
+    try writer.recordImport(
+      of: path, summary: summary, by: Analyst.name(ProcessInfo.processInfo.environment),
+      at: Int(time(nil)))
+  }
+
   func importDataset() throws {
     let text = try InputFile.read(file)
     let writer = try DatabaseLocation.openWritable(global, seeded: false)
@@ -65,7 +73,9 @@ struct ImportCommand: ParsableCommand {
     }
     guard result.problems.isEmpty else { throw ImportProblems(result.problems) }
     let summary = try writer.write(result.dataset)
-    Console.line(Self.describe(summary, into: catalog.path))
+    let line = Self.describe(summary, into: catalog.path)
+    try recordInHistory(writer, line)
+    Console.line(line)
   }
 
   func importEventDataset(_ format: EventDatasetFormat) throws {
@@ -75,6 +85,10 @@ struct ImportCommand: ParsableCommand {
       options: try exportOptions.options(format: format, strict: strict),
       reportPath: exportOptions.report)
     let outcome = try run.run(writer: writer)
+    try recordInHistory(
+      writer,
+      EventDatasetRun.describeRows(outcome, imported: "imported") + " ("
+        + outcome.format.rawValue.uppercased() + ")")
     EventDatasetRun.printSummary(
       outcome, into: "into \(writer.catalog.path)", imported: "imported",
       reportPath: exportOptions.report)
@@ -85,8 +99,9 @@ struct ImportCommand: ParsableCommand {
       let added = summary.inserted[kind] ?? 0
       let replaced = summary.updated[kind] ?? 0
       guard added + replaced > 0 else { return nil }
-      return replaced > 0
-        ? "\(added + replaced) \(kind.plural) (\(replaced) replaced)" : "\(added) \(kind.plural)"
+      let count = added + replaced
+      let noun = count == 1 ? kind.rawValue : kind.plural
+      return replaced > 0 ? "\(count) \(noun) (\(replaced) replaced)" : "\(count) \(noun)"
     }
     let list = parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
     return "imported \(list) into \(path)"

@@ -11,6 +11,8 @@ enum ExitStatus {
   static let missingInput: Int32 = 66
   static let noTerminal: Int32 = 69
   static let ioError: Int32 = 74
+  /// Someone changed the record since it was read (EX_TEMPFAIL): reload and try again.
+  static let conflict: Int32 = 75
 }
 
 /// A failure with a message for the user and an exit code.

@@ -1,0 +1,151 @@
+import Foundation
+import MusterTestSupport
+import Testing
+
+/// `muster claim` and `muster log` with the real binary, on the bundled dataset (the
+/// default database, seeded on first use).
+@Suite struct ClaimCommandTests {
+  let home: TemporaryFolder
+
+  init() throws {
+    home = try TemporaryFolder("muster-claims")
+  }
+
+  func muster(_ arguments: String...) throws -> CommandResult {
+    try CommandRunner.muster(arguments, home: home.path)
+  }
+
+  /// Runs `muster` and expects it to succeed.
+  func ok(_ arguments: String...) throws -> String {
+    let result = try CommandRunner.muster(arguments, home: home.path)
+    #expect(result.status == 0, "\(arguments): \(result.errors)")
+    return result.output
+  }
+
+  /// How many entries the history holds.
+  func historyCount() throws -> Int {
+    let data = Data(try ok("log", "--json", "--limit", "10000").utf8)
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [Any]).count
+  }
+
+  @Test func aClaimByAnyspellingWithANewSourceThenAHandoverShowsBeforeAndAfter() throws {
+    // The actor by its Arabic alias, the site by an alias.
+    let added = try ok(
+      "claim", "add", "--actor", "حزب الله", "--site", "site:al-heri", "--role", "control",
+      "--start", "early 2021-02", "--title", "Hezbollah raises its flag in al-Heri",
+      "--new-source", "Deir Ezzor 24", "--reliability", "c", "--published", "2021-02-03",
+      "--url", "https://example.org/de24/1", "--credibility", "2", "--author", "rana")
+    let id = "deployment:hezbollah-al-heri-2021-02-01--2021-02-10"
+    #expect(added.contains(id))
+    #expect(added.contains("new claim: Hezbollah at al-Heri, control from 2021-02-01/2021-02-10"))
+
+    let handover = try ok(
+      "claim", "handover", id, "--to", "Russian Federation", "--on", "2021-03-15",
+      "--document", "document:nahar-albu-kamal-agreement", "--credibility", "3", "--json")
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(handover.utf8)) as? [[String: Any]])
+    #expect(
+      entries.map { $0["record"] as? String } == [id, "deployment:russia-al-heri-2021-03-15"])
+
+    let before = try ok("show", "site:al-heri", "--as-of", "2021-03-14")
+    let after = try ok("show", "site:al-heri", "--as-of", "2021-03-16")
+    #expect(before.contains("Hezbollah  present  control C2"))
+    #expect(!after.contains("Hezbollah  present"))
+    #expect(after.contains("Russia  present  control D3"))
+    #expect(
+      after.contains(
+        "Hezbollah  control, present  from 2021-02-01/2021-02-10 (span), until 2021-03-15"))
+    #expect(after.contains("    successor: Russia at al-Heri"))
+
+    let log = try ok("log")
+    #expect(log.contains("rana  claim add  \(id)"))
+    #expect(log.contains("claim handover  deployment:russia-al-heri-2021-03-15"))
+    #expect(try ok("log", "--record", id).split(separator: "\n").count == 3)
+  }
+
+  @Test func badValuesNameTheFlagAndWriteNothing() throws {
+    let before = try historyCount()
+    let cases: [([String], Int32, String)] = [
+      (
+        [
+          "claim", "add", "--actor", "actor:hezbollah", "--site", "site:al-heri", "--start",
+          "soon", "--document", "document:nahar-albu-kamal-agreement", "--credibility", "3",
+        ],
+        64, "--start"
+      ),
+      (
+        [
+          "claim", "add", "--actor", "actor:hezbollah", "--site", "site:al-heri", "--start",
+          "2021", "--document", "document:nahar-albu-kamal-agreement", "--credibility", "9",
+        ],
+        64, "--credibility"
+      ),
+      (
+        [
+          "claim", "add", "--actor", "actor:hezbollah", "--site", "site:al-heri", "--start",
+          "2021", "--credibility", "3",
+        ], 64, "--document or --title"
+      ),
+      (
+        [
+          "claim", "add", "--actor", "actor:hezbollah", "--site", "site:al-heri", "--start",
+          "2021", "--title", "x", "--new-source", "Y", "--credibility", "3",
+        ], 64, "--reliability"
+      ),
+      (
+        [
+          "claim", "add", "--actor", "Nobody At All", "--site", "site:al-heri", "--start", "2021",
+          "--document", "document:nahar-albu-kamal-agreement", "--credibility", "3",
+        ],
+        66, "--actor: no actor is called"
+      ),
+      (
+        [
+          "claim", "add", "--actor", "actor:hezbollah", "--site", "site:al-heri", "--start",
+          "2021", "--document", "document:missing", "--credibility", "3",
+        ], 66, "no document"
+      ),
+      (["claim", "end", "deployment:russia-al-heri", "--on", "2019"], 65, "before the claim's"),
+      (["claim", "end", "site:al-heri", "--on", "2021"], 64, "not a claim id"),
+      (["claim", "end", "deployment:nothing", "--on", "2021"], 66, "no claim"),
+      (["claim", "status", "deployment:russia-al-heri", "inferred"], 65, "can be accepted"),
+      (["claim", "status", "deployment:russia-al-heri", "maybe"], 64, "status"),
+    ]
+    for (arguments, status, message) in cases {
+      let result = try CommandRunner.muster(arguments, home: home.path)
+      #expect(result.status == status, "\(arguments): \(result.errors)")
+      #expect(result.errors.contains(message), "\(arguments): \(result.errors)")
+    }
+    #expect(try historyCount() == before)
+  }
+
+  @Test func aChangeBasedOnAnOldEntryIsRefusedWithWhoAndWhen() throws {
+    _ = try ok("claim", "status", "deployment:russia-al-heri", "accepted", "--author", "omar")
+    let entries = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(try ok("log", "--json", "--record", "deployment:russia-al-heri").utf8))
+        as? [[String: Any]])
+    let seen = try #require(entries.first?["sequence"] as? Int)
+    _ = try ok("claim", "status", "deployment:russia-al-heri", "contested", "--author", "omar")
+
+    let refused = try muster(
+      "claim", "end", "deployment:russia-al-heri", "--on", "2021-06", "--based-on", "\(seen)")
+    #expect(refused.status == 75)
+    #expect(refused.errors.contains("was changed by omar at"))
+    #expect(refused.errors.contains("reload it and try again"))
+    #expect(try ok("show", "deployment:russia-al-heri").contains("contested"))
+  }
+
+  @Test func importsAreInTheHistory() throws {
+    let file = try home.write(
+      """
+      muster: 1
+      sites:
+        - {id: site:t4, name: T4 airbase, kind: base, country: SY}
+      """, to: "t4.yaml")
+    _ = try ok("import", file)
+    let log = try ok("log", "--record", URL(fileURLWithPath: file).standardizedFileURL.path)
+    #expect(log.contains("  import  "))
+    #expect(log.contains("imported 1 site into"))
+  }
+}

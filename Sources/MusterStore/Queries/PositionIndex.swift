@@ -174,6 +174,46 @@ struct PositionIndex: Sendable {
     }
   }
 
+  /// The holder that leads at `site` as of `day`, if it holds the site: the map's colour.
+  ///
+  /// The map asks this of thousands of sites a step: a site whose positions all read as
+  /// recorded (inferred ones inside their period) and that has no sites inside it is
+  /// answered from the entries in place, without building the whole ordered list.
+  func leadingHolder(ofSite site: Int64, asOf day: Day, db: Database) throws -> Holder? {
+    let today = Int32(clamping: day.daysSinceEpoch)
+    var index = lowerBound(entries.count) { entries[$0].site < site }
+    var best: Holder?
+    var isSimple = true
+    while index < entries.count, entries[index].site == site {
+      let entry = entries[index]
+      index += 1
+      guard entry.counts(on: today) else { continue }
+      guard entry.isAsRecorded(on: today) else {
+        isSimple = false
+        break
+      }
+      let holder = Holder(
+        rowid: entry.rowid, actor: entry.actor, actorName: actors[entry.actor]?.name ?? "",
+        role: entry.role, status: entry.status, isInferred: true,
+        isRejected: entry.isRejected, grade: entry.grade)
+      if let current = best {
+        if holder.rank < current.rank
+          || (!(current.rank < holder.rank) && holder.rowid < current.rowid)
+        {
+          best = holder
+        }
+      } else {
+        best = holder
+      }
+    }
+    let insideStart = lowerBound(inside.count) { inside[$0].ancestor < site }
+    let hasInside = insideStart < inside.count && inside[insideStart].ancestor == site
+    guard isSimple, !hasInside else {
+      return try holders(ofSite: site, asOf: day, db: db).first.flatMap { $0.isHolding ? $0 : nil }
+    }
+    return best.flatMap { $0.isHolding ? $0 : nil }
+  }
+
   /// `entries` with their state as of `day`: as recorded, or worked out by
   /// `DeploymentStates`.
   func resolved(_ entries: [Entry], asOf day: Day, db: Database) throws -> [Holder] {

@@ -41,9 +41,7 @@ extension SQLiteCatalog {
       let index = try positionIndex(db)
       return try sites.map { entry in
         var site = entry.site
-        if let holder = try index.holders(ofSite: entry.rowid, asOf: day, db: db).first,
-          holder.isHolding
-        {
+        if let holder = try index.leadingHolder(ofSite: entry.rowid, asOf: day, db: db) {
           site.holder = index.actors[holder.actor].map {
             RecordReference(kind: .actor, rawValue: $0.id)
           }

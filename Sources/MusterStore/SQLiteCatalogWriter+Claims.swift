@@ -20,6 +20,20 @@ extension SQLiteCatalogWriter {
     }
   }
 
+  /// Adds an actor, a site or an alias in one transaction and records it in the history;
+  /// for an alias, `basedOn` refuses it when the record changed after that entry.
+  @discardableResult
+  public func apply(
+    _ edit: RecordEdit, by author: String, at time: Int, basedOn: Int64? = nil
+  ) throws -> [RecordChange] {
+    try StoreError.mappingDatabaseErrors(path: catalog.path) {
+      try catalog.writing { db in
+        try RecordEditor(db: db, path: catalog.path, author: author, time: time)
+          .apply(edit, basedOn: basedOn)
+      }
+    }
+  }
+
   /// Records an import of `file` in the history: what it wrote, in one line.
   @discardableResult
   public func recordImport(of file: String, summary: String, by author: String, at time: Int)

@@ -74,21 +74,32 @@ public final class SQLiteCatalogWriter: CatalogWriting {
         try db.execute(
           sql: "DELETE FROM match_review WHERE first IN (?1, ?2) AND second IN (?1, ?2)",
           arguments: [merged.rawValue, kept.rawValue])
+        try History(db: db).record(
+          [(merged.rawValue, nil, nil, "merged into \(kept.rawValue): \(reason)")],
+          action: "merge", author: author, time: time)
       }
     }
   }
 
   /// Undoes the merge of `merged`: it comes back as it was, with its links; returns the
   /// record it had been merged into.
+  ///
+  /// Recorded in the history as `author`'s at `time`.
   @discardableResult
-  public func split(_ merged: RecordReference) throws -> RecordReference? {
+  public func split(_ merged: RecordReference, by author: String, at time: Int)
+    throws -> RecordReference?
+  {
     try StoreError.wrapping(path: catalog.path) {
       try catalog.writing { db in
         let kept = try RecordMerger(db: db).split(merged.kind, mergedID: merged.rawValue)
-        return try db.value(
+        let keptID = try db.value(
           String.self, sql: "SELECT id FROM \(merged.kind.rawValue) WHERE rowid = ?",
           arguments: [kept]
         ).flatMap(RecordReference.init)
+        try History(db: db).record(
+          [(merged.rawValue, nil, nil, "split from \(keptID?.rawValue ?? "?")")],
+          action: "split", author: author, time: time)
+        return keptID
       }
     }
   }

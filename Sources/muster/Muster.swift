@@ -23,7 +23,8 @@ struct Muster: ParsableCommand {
     subcommands: [
       BrowseCommand.self, ImportCommand.self, CheckCommand.self, ListCommand.self,
       ShowCommand.self, TimelineCommand.self, ChangesCommand.self, SearchCommand.self,
-      ExportCommand.self, ClaimCommand.self, LogCommand.self,
+      ExportCommand.self, ClaimCommand.self, ActorCommand.self, SiteCommand.self,
+      AliasCommand.self, MergeCommand.self, SplitCommand.self, LogCommand.self,
       NoteCommand.self, ReconcileCommand.self, RenderCommand.self, KeysCommand.self,
       KioskCommand.self, SSHConfigCommand.self,
     ],

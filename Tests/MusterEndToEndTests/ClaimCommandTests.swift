@@ -148,4 +148,51 @@ import Testing
     #expect(log.contains("  import  "))
     #expect(log.contains("imported 1 site into"))
   }
+
+  @Test func actorsSitesAndAliasesAddedAreFoundByEverySpellingAndRecorded() throws {
+    let actor = try ok(
+      "actor", "add", "Quwat al-Ridha", "--kind", "militia", "--country", "sy", "--alias",
+      "قوات الرضا", "--author", "rana")
+    #expect(actor.contains("actor:quwat-al-ridha  new actor: Quwat al-Ridha (militia)"))
+    #expect(try ok("search", "قوات الرضا").contains("Quwat al-Ridha"))
+
+    let site = try ok(
+      "site", "add", "T2 pumping station east", "--kind", "base", "--latitude", "34.5",
+      "--longitude", "40.9", "--in", "Albu Kamal", "--id", "site:t2-east")
+    #expect(site.contains("site:t2-east  new site: T2 pumping station east (base)"))
+    #expect(try ok("show", "site:t2-east").contains("in Albu Kamal"))
+
+    #expect(
+      try ok("alias", "add", "site:al-heri", "Hiri village").contains("also called Hiri village"))
+    #expect(try ok("search", "hiri village").contains("al-Heri"))
+
+    let before = try historyCount()
+    for (arguments, status, message) in [
+      (["actor", "add", "Quwat al-Ridha", "--kind", "militia"], Int32(65), "already an actor"),
+      (["actor", "add", "X", "--kind", "navy"], 64, "--kind"),
+      (
+        ["site", "add", "Y", "--kind", "base", "--latitude", "91", "--longitude", "1"], 64,
+        "--latitude must be from -90 to 90"
+      ),
+      (["site", "add", "Y", "--kind", "base", "--latitude", "3"], 64, "go together"),
+      (["site", "add", "Y", "--kind", "base", "--in", "Atlantis"], 66, "--in: no site"),
+      (["alias", "add", "site:al-heri", "Hiri village"], 65, "already called"),
+      (["alias", "add", "event:x", "Y"], 64, "not an actor or site id"),
+      (["merge", "actor:hezbollah", "site:al-heri"], 64, "two different actors"),
+      (["split", "actor:hezbollah"], 66, "was not merged"),
+    ] {
+      let result = try CommandRunner.muster(arguments, home: home.path)
+      #expect(result.status == status, "\(arguments): \(result.errors)")
+      #expect(result.errors.contains(message), "\(arguments): \(result.errors)")
+    }
+    #expect(try historyCount() == before)
+
+    _ = try ok("merge", "actor:quwat-al-ridha", "actor:hezbollah", "--reason", "test")
+    #expect(try ok("show", "actor:hezbollah").contains("Quwat al-Ridha"))
+    _ = try ok("split", "actor:quwat-al-ridha")
+    let log = try ok("log", "--record", "actor:quwat-al-ridha")
+    #expect(log.contains("  split  actor:quwat-al-ridha  split from actor:hezbollah"))
+    #expect(log.contains("  merge  actor:quwat-al-ridha  merged into actor:hezbollah: test"))
+    #expect(log.contains("rana  actor add  actor:quwat-al-ridha"))
+  }
 }

@@ -105,7 +105,7 @@ import Testing
 
   @Test func splittingAMergeTakesItsSpellingsAwayAgain() throws {
     let merged = try #require(RecordReference("site:ucdp:albu-kamal-town@34.45,40.918611"))
-    let kept = try world.writer.split(merged)
+    let kept = try world.writer.split(merged, by: "test", at: 2)
     #expect(kept?.rawValue == "site:albu-kamal")
     let site = try aliases(of: "site:albu-kamal")
     #expect(!site.contains { $0.dataset == .ucdp })

@@ -40,7 +40,7 @@ import Testing
     for id in try catalog.database.read({
       try String.fetchAll($0, sql: "SELECT merged_id FROM merge ORDER BY rowid DESC")
     }) {
-      try writer.split(try #require(RecordReference(id)))
+      try writer.split(try #require(RecordReference(id)), by: "test", at: 2)
     }
   }
 
@@ -62,7 +62,7 @@ import Testing
     #expect(try count("SELECT count(*) FROM site") == sites)
     #expect(try count("SELECT count(*) FROM merge") == 3)
     // An analyst's split is kept: a re-import finds the record restored, merges nothing.
-    try writer.split(Self.town)
+    try writer.split(Self.town, by: "test", at: 2)
     try importExport()
     #expect(try count("SELECT count(*) FROM merge") == 2)
     #expect(try count("SELECT count(*) FROM site WHERE id = '\(Self.town.rawValue)'") == 1)
@@ -150,8 +150,8 @@ import Testing
     try importExport()
 
     // Split both: everything as it was.
-    #expect(try writer.split(Self.ucdpHezbollah) == Self.hezbollah)
-    #expect(try writer.split(Self.town) == Self.city)
+    #expect(try writer.split(Self.ucdpHezbollah, by: "test", at: 2) == Self.hezbollah)
+    #expect(try writer.split(Self.town, by: "test", at: 2) == Self.city)
     #expect(try state() == before)
     #expect(try writer.integrityCheck() == ["ok"])
   }
@@ -177,7 +177,7 @@ import Testing
       try writer.merge(Self.city, into: Self.city, reason: "", author: "ana", at: 1)
     }
     #expect(throws: StoreError.self) {
-      try writer.split(Self.city)
+      try writer.split(Self.city, by: "test", at: 2)
     }
   }
 }

@@ -138,3 +138,31 @@ public struct StaleChange: Error, Hashable, Sendable, CustomStringConvertible {
       + "reload it and try again"
   }
 }
+
+/// One change an analyst makes to the actors and sites claims are about.
+public enum RecordEdit: Hashable, Sendable {
+  /// A new actor.
+  case addActor(ForceActor)
+  /// A new site, with its coordinates and the site it lies in when known.
+  case addSite(Site)
+  /// Another name for an actor or a site.
+  case addAlias(RecordReference, Alias)
+
+  /// The record it changes.
+  public var record: RecordReference {
+    switch self {
+    case .addActor(let actor): actor.id.reference(.actor)
+    case .addSite(let site): site.id.reference(.site)
+    case .addAlias(let record, _): record
+    }
+  }
+
+  /// Its name in the history.
+  public var action: String {
+    switch self {
+    case .addActor: "actor add"
+    case .addSite: "site add"
+    case .addAlias: "alias add"
+    }
+  }
+}

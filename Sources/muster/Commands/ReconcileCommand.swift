@@ -153,7 +153,7 @@ struct ReconcileCommand: ParsableCommand {
     let now = Int(time(nil))
     for id in split {
       guard let record = RecordReference(id) else { continue }
-      guard let kept = try writer.split(record) else { continue }
+      guard let kept = try writer.split(record, by: signer, at: now) else { continue }
       Console.line("split \(record.rawValue) from \(kept.rawValue)")
     }
     for text in reject {

@@ -139,8 +139,11 @@ extension SourceKind: ExpressibleByArgument {}
 /// Ids made from names: folded, words joined with `-`.
 enum Slug {
   static func of(_ name: some StringProtocol) -> String {
-    let folded = SearchKey.fold(String(name)).split(separator: " ").joined(separator: "-")
-    return folded.isEmpty ? "x" : folded
+    // Words split at anything but a letter or digit, so "al-Quds" keeps its hyphen.
+    let words = String(name).split { !$0.isLetter && !$0.isNumber }
+      .map { SearchKey.fold(String($0)).replacingOccurrences(of: " ", with: "-") }
+      .filter { !$0.isEmpty }
+    return words.isEmpty ? "x" : words.joined(separator: "-")
   }
 
   /// The last part of a record's id (`al-heri` of `site:al-heri`), already a slug.

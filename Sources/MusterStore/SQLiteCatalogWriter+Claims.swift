@@ -34,6 +34,18 @@ extension SQLiteCatalogWriter {
     }
   }
 
+  /// Undoes `author`'s last change not undone yet (claim changes, actors, sites and
+  /// aliases added), in one transaction, recorded as an `undo`; refused with `StaleChange`
+  /// when someone changed one of its records since.
+  @discardableResult
+  public func undoLast(by author: String, at time: Int) throws -> [RecordChange] {
+    try StoreError.mappingDatabaseErrors(path: catalog.path) {
+      try catalog.writing { db in
+        try Undo(db: db, path: catalog.path, author: author, time: time).undoLast()
+      }
+    }
+  }
+
   /// Records an import of `file` in the history: what it wrote, in one line.
   @discardableResult
   public func recordImport(of file: String, summary: String, by author: String, at time: Int)

@@ -24,7 +24,7 @@ struct Muster: ParsableCommand {
       BrowseCommand.self, ImportCommand.self, CheckCommand.self, ListCommand.self,
       ShowCommand.self, TimelineCommand.self, ChangesCommand.self, SearchCommand.self,
       ExportCommand.self, ClaimCommand.self, ActorCommand.self, SiteCommand.self,
-      AliasCommand.self, MergeCommand.self, SplitCommand.self, LogCommand.self,
+      AliasCommand.self, MergeCommand.self, SplitCommand.self, LogCommand.self, UndoCommand.self,
       NoteCommand.self, ReconcileCommand.self, RenderCommand.self, KeysCommand.self,
       KioskCommand.self, SSHConfigCommand.self,
     ],

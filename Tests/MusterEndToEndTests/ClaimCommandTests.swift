@@ -195,4 +195,19 @@ import Testing
     #expect(log.contains("  merge  actor:quwat-al-ridha  merged into actor:hezbollah: test"))
     #expect(log.contains("rana  actor add  actor:quwat-al-ridha"))
   }
+
+  @Test func undoTakesBackYourOwnLastChangeOnly() throws {
+    let nothing = try muster("undo", "--author", "rana")
+    #expect(nothing.status == 66)
+    #expect(nothing.errors.contains("rana has no change left to undo"))
+    _ = try ok(
+      "claim", "add", "--actor", "actor:hezbollah", "--site", "site:al-heri", "--start",
+      "2021-02", "--document", "document:nahar-albu-kamal-agreement", "--credibility", "3",
+      "--author", "rana")
+    #expect(try ok("show", "site:al-heri", "--as-of", "2021-02-15").contains("Hezbollah"))
+    let undone = try ok("undo", "--author", "rana")
+    #expect(undone.contains("deployment:hezbollah-al-heri-2021-02  undoes new claim"))
+    #expect(!(try ok("show", "site:al-heri", "--as-of", "2021-02-15").contains("Hezbollah")))
+    #expect(try ok("log").contains("rana  undo  deployment:hezbollah-al-heri-2021-02"))
+  }
 }

@@ -247,6 +247,63 @@ import Testing
     #expect(try catalog.changeLog(ChangeLogQuery(limit: 1)).count == 1)
   }
 
+  @Test func undoPutsBackEachRecordAndRemovesWhatTheChangeMade() throws {
+    let id = ID<Deployment>("deployment:russia-al-heri")
+    let original = try #require(try catalog.claim(id))
+    let successor = try claim("deployment:hezbollah-al-heri-2021-03", start: "2021-03-01")
+    try writer.apply(.setStatus(id, .accepted), by: "rana", at: 1)
+    try writer.apply(.handOver(id, to: successor, evidence: .none), by: "rana", at: 2)
+    #expect(
+      try catalog.search(SearchRequest(text: "hezbollah al-heri", kinds: [.deployment]))
+        .hits.contains { $0.record.rawValue == successor.id.rawValue })
+
+    // The handover: the claim as it was before it, the successor gone, from search too.
+    let undone = try writer.undoLast(by: "rana", at: 3)
+    #expect(undone.map(\.action) == ["undo", "undo"])
+    #expect(undone.map(\.record) == [successor.id.rawValue, id.rawValue])
+    #expect(try catalog.claim(successor.id) == nil)
+    var accepted = original
+    accepted.analystStatus = .accepted
+    #expect(try catalog.claim(id) == accepted)
+    #expect(
+      try catalog.search(SearchRequest(text: "hezbollah al-heri", kinds: [.deployment]))
+        .hits.contains { $0.record.rawValue == successor.id.rawValue } == false)
+    // Again: the status before that.
+    try writer.undoLast(by: "rana", at: 4)
+    #expect(try catalog.claim(id) == original)
+    // Nothing of rana's is left to undo; an undo is not itself undone by another.
+    #expect(throws: StoreError.self) { try writer.undoLast(by: "rana", at: 5) }
+    #expect(try catalog.changeLog(ChangeLogQuery()).filter { $0.action == "undo" }.count == 3)
+  }
+
+  @Test func undoLeavesAloneWhatOthersChangedAndWhatCannotBeUndone() throws {
+    let id = ID<Deployment>("deployment:russia-al-heri")
+    try writer.apply(.end(id, on: try date("2021-06")), by: "rana", at: 1)
+    try writer.apply(.setStatus(id, .contested), by: "omar", at: 2)
+    #expect(throws: StaleChange.self) { try writer.undoLast(by: "rana", at: 3) }
+    #expect(try catalog.claim(id)?.period.end?.date.description == "2021-06")
+
+    try writer.apply(
+      .addActor(ForceActor(id: "actor:quwat-al-ridha", name: "Quwat al-Ridha", kind: .militia)),
+      by: "lina", at: 4)
+    try writer.apply(
+      .add(try claim("deployment:ridha-al-heri", actor: "actor:quwat-al-ridha"), evidence: .none),
+      by: "omar", at: 5)
+    #expect {
+      try writer.undoLast(by: "lina", at: 6)
+    } throws: { "\($0)".contains("has 1 claims now") }
+    try writer.undoLast(by: "omar", at: 7)
+    try writer.undoLast(by: "lina", at: 8)
+    #expect(
+      try catalog.contains(RecordReference(kind: .actor, rawValue: "actor:quwat-al-ridha")) == false
+    )
+
+    try writer.recordImport(of: "/data/x.csv", summary: "1 row", by: "sami", at: 9)
+    #expect { try writer.undoLast(by: "sami", at: 10) } throws: {
+      "\($0)".contains("cannot be undone")
+    }
+  }
+
   @Test(arguments: [
     ("late 2020", "2020-09-01/2020-12-31"), ("early 2021", "2021-01-01/2021-04-30"),
     ("mid 2020", "2020-05-01/2020-08-31"), ("early 2020-12", "2020-12-01/2020-12-10"),

@@ -334,12 +334,13 @@ enum Migrations {
 
   /// The history: every change analysts make (browser, command line) and every import,
   /// with the record's values before and after as JSON; `grp` ties together the entries
-  /// of one change (a handover ends one claim and starts another).
+  /// of one change (a handover ends one claim and starts another); an undo's entries name
+  /// the group they undo (`undoes`).
   static let v11 = """
     CREATE TABLE change_log (
       seq INTEGER PRIMARY KEY AUTOINCREMENT, grp INTEGER NOT NULL, at INTEGER NOT NULL,
       author TEXT NOT NULL, action TEXT NOT NULL, record TEXT NOT NULL, summary TEXT NOT NULL,
-      before TEXT, after TEXT);
+      before TEXT, after TEXT, undoes INTEGER);
     CREATE INDEX change_log_by_record ON change_log(record, seq);
     CREATE INDEX change_log_by_time ON change_log(at);
     """

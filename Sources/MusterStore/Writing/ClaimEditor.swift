@@ -232,20 +232,21 @@ struct History {
     _ entries: [(
       record: String, before: (any Encodable)?, after: (any Encodable)?, summary: String
     )],
-    action: String, author: String, time: Int
+    action: String, author: String, time: Int, undoes: Int64? = nil
   ) throws -> [RecordChange] {
     var group: Int64?
     var result: [RecordChange] = []
     for entry in entries {
       try db.execute(
         sql: """
-          INSERT INTO change_log(grp, at, author, action, record, summary, before, after)
+          INSERT INTO change_log(grp, at, author, action, record, summary, before, after,
+            undoes)
           VALUES (coalesce(?, (SELECT coalesce(max(seq), 0) + 1 FROM change_log)), ?, ?, ?, ?,
-            ?, ?, ?)
+            ?, ?, ?, ?)
           """,
         arguments: [
           group, time, author, action, entry.record, entry.summary,
-          try entry.before.map(Self.json), try entry.after.map(Self.json),
+          try entry.before.map(Self.json), try entry.after.map(Self.json), undoes,
         ])
       let sequence = db.lastInsertedRowID
       group = group ?? sequence

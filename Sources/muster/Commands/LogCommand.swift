@@ -52,3 +52,38 @@ struct LogCommand: ParsableCommand {
     }
   }
 }
+
+/// `muster undo`: your own last change, undone.
+struct UndoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "undo",
+    abstract: "Undo your own last change (a claim, an actor, site or alias added).",
+    discussion: """
+      Each record the change wrote goes back to what it was, and a record it made is \
+      removed, in one transaction recorded in the history as an undo (`u` in the browser \
+      does the same). Run again to undo the change before. An import cannot be undone and \
+      a merge is undone with `muster split`; a record someone changed since is left alone \
+      (exit 75, saying who and when).
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: "Undo this analyst's last change instead of $USER's.")
+  var author: String?
+
+  @OptionGroup var format: ListingFormat
+
+  func run() throws {
+    try reportingFailures {
+      let writer = try DatabaseLocation.openWritable(global)
+      do {
+        try printChanges(
+          try writer.undoLast(
+            by: author ?? Analyst.name(ProcessInfo.processInfo.environment), at: Int(time(nil))),
+          json: format.json)
+      } catch let stale as StaleChange {
+        throw CommandFailure(stale.description, code: ExitStatus.conflict)
+      }
+    }
+  }
+}

@@ -14,7 +14,7 @@ enum KioskEscapes {
     (":q", { try $0.send(":", "q", "Enter") }),
     (":!sh", { try $0.send(":", "!", "s", "h", "Enter") }),
     ("!sh", { try $0.send("!", "s", "h", "Enter") }),
-    ("a, p, e (they write outside kiosk)", { try $0.send("a", "p", "e") }),
+    ("a, p, e, u (they write outside kiosk)", { try $0.send("a", "p", "e", "u") }),
     ("F1-F12", { tmux in for key in 1...12 { try tmux.send("F\(key)") } }),
     (
       "raw escape sequences (alternate screen off, title, OSC 52, DCS, cursor report request)",

@@ -63,6 +63,7 @@ import Testing
       "j", "k", "l", "h", "g", "G", "Enter", "Escape", "BSpace", "Tab", "BTab", "1", "2", "3",
       "[", "]", "{", "}", "t", "/", "n", "N", "f", "F", "?", "m", "+", "-", "0", "Up", "Down",
       "Left", "Right", "PPage", "NPage", "Home", "End", "C-c", "C-z", "C-d", "q", "a", "p", "e",
+      "u",
       "F1", "DC", "IC",
     ]
     let pastes = ["abu kamal", "\u{1B}]52;c;eA==\u{7}", "2020-12", "中文 ع"]

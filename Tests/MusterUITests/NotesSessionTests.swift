@@ -132,5 +132,34 @@ import Testing
     #expect(state.apply(.command(.startNote)).isEmpty && state.noteDraft == nil)
     #expect(state.apply(.command(.togglePin)).isEmpty)
     #expect(state.apply(.command(.exportView)).isEmpty)
+    #expect(state.apply(.command(.undo)).isEmpty)
+  }
+
+  @Test func uUndoesTheAnalystsOwnLastChangeAndTheDetailShowsTheHistory() throws {
+    let id = ID<Deployment>("deployment:russia-al-heri")
+    try writer.apply(.setStatus(id, .accepted), by: "alice", at: Self.noon)
+    try writer.apply(.setStatus(id, .contested), by: "bob", at: Self.noon + 60)
+    try writer.apply(
+      .addAlias(RecordReference(kind: .site, rawValue: "site:al-heri"), Alias("Hiri")),
+      by: "alice", at: Self.noon + 120)
+    var (session, terminal) = try session()
+    try press("l", &session, on: terminal)
+    let row = try #require(session.state.list.rows.firstIndex { $0.title == "al-Heri" })
+    for _ in 0..<row { try press("j", &session, on: terminal) }
+    try press("Enter", &session, on: terminal)
+    var frame = render(session.state).text
+    #expect(frame.contains("History"), "\(frame)")
+    #expect(frame.contains("2021-11-30 12:36 UTC  alice  alias add: also called Hiri"))
+
+    // alice's last change is the alias: gone, from the detail too.
+    try press("u", &session, on: terminal)
+    #expect(session.state.message?.hasPrefix("undone: also called Hiri") == true)
+    frame = render(session.state).text
+    #expect(!frame.contains("Also: al-Hari · Al Hari · Heri · الهري · Hiri"))
+    #expect(frame.contains("alice  undo: undoes also called Hiri"))
+    // Her change before it is bob's now: refused, saying so, nothing changed.
+    try press("u", &session, on: terminal)
+    #expect(session.state.message?.contains("was changed by bob") == true)
+    #expect(try writer.catalog.claim(id)?.analystStatus == .contested)
   }
 }

@@ -74,6 +74,10 @@ public protocol CatalogWriting: Sendable {
 
   /// Pins or unpins a record for an analyst.
   func setPinned(_ isPinned: Bool, _ pin: Pin) throws
+
+  /// Undoes `author`'s own last change not undone yet, recorded in the history.
+  @discardableResult
+  func undoLast(by author: String, at time: Int) throws -> [RecordChange]
 }
 
 /// What one write added and replaced.

@@ -61,6 +61,9 @@ public struct ActorDetail: Hashable, Sendable, Codable {
   /// Where it took part in events in the presence window before the day asked for.
   public var activity: [Presence]
 
+  /// The history of the record's changes by analysts, newest first (the last ten).
+  public var history: [RecordChange] = []
+
   /// A detail from its fields.
   public init(
     actor: ForceActor, relations: [RelationView], positions: [DeploymentState],
@@ -102,6 +105,9 @@ public struct SiteDetail: Hashable, Sendable, Codable {
   /// The actors seen here (in events) in the presence window before the day asked for.
   public var seenHere: [Presence]
 
+  /// The history of the record's changes by analysts, newest first (the last ten).
+  public var history: [RecordChange] = []
+
   /// A detail from its fields.
   public init(
     site: Site, ancestors: [RecordLink], children: [RecordLink], holders: [DeploymentState],
@@ -135,6 +141,9 @@ public struct DeploymentDetail: Hashable, Sendable, Codable {
   public var citations: [CitedSource]
   /// Analysts' notes on it.
   public var notes: [Note]
+
+  /// The history of the record's changes by analysts, newest first (the last ten).
+  public var history: [RecordChange] = []
 
   /// A detail from its fields.
   public init(

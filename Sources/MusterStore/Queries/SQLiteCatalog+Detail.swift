@@ -85,12 +85,19 @@ struct DetailReader {
           SELECT count(*) FROM (SELECT DISTINCT event FROM event_actor WHERE actor = ? \
           LIMIT \(RecordDetailCount.limit + 1))
           """, arguments: [rowid]) ?? 0
-    return ActorDetail(
+    var detail = ActorDetail(
       actor: actor, relations: relations, positions: positions, deployments: deployments,
       events: events, eventCount: eventCount,
       notes: try loader.notes(on: actor.id.reference(.actor)),
       twins: try ReconcileReader(db: db).twins(of: .actor, rowid),
       activity: try asOf.map { try presence(ofActor: rowid, asOf: $0) } ?? [])
+    detail.history = try history(of: actor.id.rawValue)
+    return detail
+  }
+
+  /// The last changes analysts made to a record, newest first.
+  func history(of record: String) throws -> [RecordChange] {
+    try History(db: db).entries(ChangeLogQuery(record: record, limit: 10))
   }
 
   static let insideSQL = """
@@ -133,12 +140,14 @@ struct DetailReader {
           SELECT count(*) FROM (SELECT 1 FROM event WHERE site IN inside \
           LIMIT \(RecordDetailCount.limit + 1))
           """, arguments: [rowid]) ?? 0
-    return SiteDetail(
+    var detail = SiteDetail(
       site: site, ancestors: ancestors, children: children, holders: holders,
       deployments: deployments, events: events, eventCount: eventCount,
       notes: try loader.notes(on: site.id.reference(.site)),
       twins: try ReconcileReader(db: db).twins(of: .site, rowid),
       seenHere: try asOf.map { try presence(atSite: rowid, asOf: $0) } ?? [])
+    detail.history = try history(of: site.id.rawValue)
+    return detail
   }
 
   /// Events as claims, in the order `eventsSQL` selects their rowids.
@@ -177,7 +186,7 @@ struct DetailReader {
       let actor = try loader.link(state.deployment.actor.reference(.actor)),
       let site = try loader.link(state.deployment.site.reference(.site))
     else { return nil }
-    return DeploymentDetail(
+    var detail = DeploymentDetail(
       state: state, actor: actor, site: site,
       effects: try effects(
         sql: Self.effectsSQL
@@ -185,6 +194,8 @@ struct DetailReader {
         arguments: [rowid]),
       citations: try loader.citedSources(.deployment, rowid),
       notes: try loader.notes(on: state.deployment.id.reference(.deployment)))
+    detail.history = try history(of: state.deployment.id.rawValue)
+    return detail
   }
 
   func event(_ rowid: Int64) throws -> EventDetail? {

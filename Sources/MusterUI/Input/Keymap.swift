@@ -143,6 +143,9 @@ public struct Keymap: Equatable, Sendable {
         KeyBinding(
           [.character("e")], .exportView, "export the view to a file", .notes,
           isKioskSafe: false),
+        KeyBinding(
+          [.character("u")], .undo, "undo your own last change", .notes,
+          isKioskSafe: false),
         KeyBinding([.character("?")], .toggleHelp, "this help", .app, hint: "? help"),
         KeyBinding([.control("l")], .redraw, "redraw the screen", .app),
         KeyBinding(

@@ -130,6 +130,9 @@ public struct EffectRunner: Sendable {
         try desk.writer.setPinned(
           isPinned, Pin(target: record, author: desk.author, createdAt: desk.now()))
         return .pinToggled(record, isPinned: isPinned)
+      case .undoLastChange:
+        guard let desk else { return .failed("nothing can be undone here") }
+        return .undone(try desk.writer.undoLast(by: desk.author, at: desk.now()))
       case .export(let export):
         guard let exporter = desk?.exporter else {
           return .failed("nothing can be exported here")

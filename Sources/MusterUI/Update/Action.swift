@@ -45,6 +45,8 @@ public enum Action: Equatable, Sendable {
   case noteAdded(RecordReference)
   /// A record was pinned or unpinned.
   case pinToggled(RecordReference, isPinned: Bool)
+  /// The analyst's last change was undone: the history entries of the undo.
+  case undone([RecordChange])
   /// The view was written to a file.
   case exported(path: String)
   /// What moved over a span of days, for the detail pane.
@@ -91,6 +93,8 @@ public enum Effect: Hashable, Sendable {
   case addNote(RecordReference, text: String)
   /// Pin a record, or unpin it if pinned (never in kiosk mode).
   case togglePin(RecordReference)
+  /// Undo the analyst's own last change (never in kiosk mode).
+  case undoLastChange
   /// Write a view to a file (never in kiosk mode).
   case export(ViewExport)
   /// Draw every cell again on the next frame.

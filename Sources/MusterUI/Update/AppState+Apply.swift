@@ -134,6 +134,9 @@ extension AppState {
     case .pinToggled(let record, let isPinned):
       return pinArrived(record, isPinned: isPinned)
 
+    case .undone(let changes):
+      return undoArrived(changes)
+
     case .exported(let path):
       message = "wrote \(path)"
       return []

@@ -37,6 +37,7 @@ extension AppState {
     case .fitMap: return fitMap()
     // Notes, pins and export (AppState+Notes).
     case .startNote: return startNote()
+    case .undo: return undoLastChange()
     case .togglePin: return togglePin()
     case .exportView: return exportView()
     // Prompts and the help (AppState+Prompts).

@@ -46,6 +46,25 @@ extension AppState {
     return [.addNote(draft.target, text: text)]
   }
 
+  /// `u`: undoes the analyst's own last change (claims, actors, sites, aliases).
+  mutating func undoLastChange() -> [Effect] {
+    // The kiosk keymap has no `u`; this guard is the backstop.
+    guard mode == .interactive else { return [] }
+    message = "undoing\u{2026}"
+    return [.undoLastChange]
+  }
+
+  /// The undo was written: everything shown is read again, selections kept.
+  mutating func undoArrived(_ changes: [RecordChange]) -> [Effect] {
+    let records = changes.map(\.record)
+    message =
+      "undone: "
+      + (changes.first.map { $0.summary.replacingOccurrences(of: "undoes ", with: "") } ?? "")
+      + (records.count > 1 ? " (\(records.count) records)" : "")
+    map.loadedBox = nil
+    return [.loadSummary] + reloadForTimeCursor()
+  }
+
   /// `p`: pins or unpins the record in view.
   mutating func togglePin() -> [Effect] {
     guard mode == .interactive else { return [] }

@@ -54,6 +54,8 @@ public enum Command: Hashable, Sendable {
   case recallQuery(by: Int)
   /// Start writing a note on the record in view (`a`; not in kiosk mode).
   case startNote
+  /// Undo your own last change (`u`; not in kiosk mode).
+  case undo
   /// Move the cursor in, or delete from, the note being written.
   case edit(LineEditor.Edit)
   /// Pin or unpin the record in view (`p`; not in kiosk mode).

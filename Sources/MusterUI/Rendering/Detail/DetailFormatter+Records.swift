@@ -45,6 +45,7 @@ extension DetailFormatter {
     lines += claims(detail.events, total: detail.eventCount, title: "Events")
     lines += twins(detail.twins, of: detail.actor.id.reference(.actor))
     lines += notes(detail.notes)
+    lines += history(detail.history)
     return lines
   }
 
@@ -100,6 +101,7 @@ extension DetailFormatter {
     lines += claims(detail.events, total: detail.eventCount, title: "Events")
     lines += twins(detail.twins, of: site.id.reference(.site))
     lines += notes(detail.notes)
+    lines += history(detail.history)
     return lines
   }
 
@@ -136,7 +138,7 @@ extension DetailFormatter {
             ], indent: 1, link: effect.event.record))
       }
     }
-    return lines + sourcesAndNotes(detail.citations, detail.notes)
+    return lines + sourcesAndNotes(detail.citations, detail.notes) + history(detail.history)
   }
 
   func lines(for detail: EventDetail) -> [DetailLine] {

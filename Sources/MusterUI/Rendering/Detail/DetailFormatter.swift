@@ -208,6 +208,21 @@ public struct DetailFormatter {
     section("Sources (\(cited.count))") + citations(cited, indent: 1) + self.notes(notes)
   }
 
+  /// The last changes analysts made to the record, newest first; nothing when none.
+  func history(_ changes: [RecordChange]) -> [DetailLine] {
+    guard !changes.isEmpty else { return [] }
+    var lines = section("History")
+    for change in changes {
+      lines.append(
+        DetailLine(
+          [
+            DetailSpan("\(Self.time(change.time))  \(change.author)  \(change.action): ", .muted),
+            DetailSpan(change.summary),
+          ], indent: 1))
+    }
+    return lines
+  }
+
   func notes(_ notes: [Note]) -> [DetailLine] {
     var lines = section("Notes (\(notes.count))")
     for note in notes {

@@ -40,6 +40,19 @@ public enum ClaimEdit: Hashable, Sendable {
   }
 }
 
+extension Deployment {
+  /// The id a new claim gets from its actor, site and start:
+  /// `deployment:hezbollah-al-heri-2021-02`.
+  public static func madeID(actor: ID<ForceActor>, site: ID<Site>, start: FuzzyDate)
+    -> ID<Deployment>
+  {
+    func tail(_ id: String) -> String { id.split(separator: ":").last.map(String.init) ?? id }
+    return ID(
+      "deployment:\(tail(actor.rawValue))-\(tail(site.rawValue))-"
+        + start.description.split(separator: "/").joined(separator: "--"))
+  }
+}
+
 /// The source and document a citation needs that are not in the database yet.
 public struct NewEvidence: Hashable, Sendable {
   /// A new outlet, with its reliability.

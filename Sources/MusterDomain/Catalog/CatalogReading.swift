@@ -75,6 +75,12 @@ public protocol CatalogWriting: Sendable {
   /// Pins or unpins a record for an analyst.
   func setPinned(_ isPinned: Bool, _ pin: Pin) throws
 
+  /// Applies an analyst's change to a claim in one transaction, recorded in the history;
+  /// refused (`StaleChange`) when the claim changed after entry `basedOn`.
+  @discardableResult
+  func apply(_ edit: ClaimEdit, by author: String, at time: Int, basedOn: Int64?) throws
+    -> [RecordChange]
+
   /// Undoes `author`'s own last change not undone yet, recorded in the history.
   @discardableResult
   func undoLast(by author: String, at time: Int) throws -> [RecordChange]

@@ -60,6 +60,8 @@ public enum KeyContext: CaseIterable, Hashable, Sendable {
   case date
   /// A note after `a`.
   case note
+  /// A form after `c`, `E` or `J`.
+  case form
 }
 
 /// The bindings of one context, and what keys it does not bind mean there.

@@ -146,6 +146,15 @@ public struct Keymap: Equatable, Sendable {
         KeyBinding(
           [.character("u")], .undo, "undo your own last change", .notes,
           isKioskSafe: false),
+        KeyBinding(
+          [.character("c")], .startClaim, "a new claim on the actor or site in view", .notes,
+          isKioskSafe: false),
+        KeyBinding(
+          [.character("E")], .startEndClaim, "end the claim in view on a date", .notes,
+          isKioskSafe: false),
+        KeyBinding(
+          [.character("J")], .startJudgeClaim, "accept, contest or reject the claim in view",
+          .notes, isKioskSafe: false),
         KeyBinding([.character("?")], .toggleHelp, "this help", .app, hint: "? help"),
         KeyBinding([.control("l")], .redraw, "redraw the screen", .app),
         KeyBinding(
@@ -228,6 +237,31 @@ public struct Keymap: Equatable, Sendable {
         KeyBinding([.delete], .edit(.deleteForward), "delete under the cursor"),
         KeyBinding([.left], .edit(.left), "a character left (wide ones whole)"),
         KeyBinding([.right], .edit(.right), "a character right"),
+        KeyBinding([.home, .control("a")], .edit(.start), "to the start"),
+        KeyBinding([.end, .control("e")], .edit(.end), "to the end"),
+      ]),
+    KeyTable(
+      .form, "While filling in a form (`c`, `E`, `J`)", typesText: true,
+      notes: """
+        A record field completes what you type with search's own matching (any spelling,
+        another romanisation, Arabic script): Up and Down pick, Tab takes the pick. A choice
+        field cycles with Left and Right. Each field is checked as you leave it, and all of
+        them on Enter; nothing is written until they are right, and Esc writes nothing. The
+        change is signed with your name (`$USER`) and recorded in the history (`u` undoes
+        it).
+        """,
+      [
+        KeyBinding([.enter], .submit, "save", hint: "Enter save"),
+        KeyBinding([.escape], .cancel, "cancel, writing nothing", hint: "Esc cancel"),
+        KeyBinding(
+          [.tab], .nextField, "next field (taking the completion picked)", hint: "Tab next"),
+        KeyBinding([.backTab], .previousField, "previous field"),
+        KeyBinding([.down], .moveInForm(by: 1), "next completion, or next field"),
+        KeyBinding([.up], .moveInForm(by: -1), "previous completion, or previous field"),
+        KeyBinding([.backspace], .deleteBackward, "delete before the cursor"),
+        KeyBinding([.delete], .edit(.deleteForward), "delete under the cursor"),
+        KeyBinding([.left], .edit(.left), "a character left, or the previous choice"),
+        KeyBinding([.right], .edit(.right), "a character right, or the next choice"),
         KeyBinding([.home, .control("a")], .edit(.start), "to the start"),
         KeyBinding([.end, .control("e")], .edit(.end), "to the end"),
       ]),

@@ -27,6 +27,11 @@ public func render(_ state: AppState, options: RenderOptions = RenderOptions()) 
   if state.isHelpVisible {
     HelpOverlay(state: state, options: options).draw(on: &screen)
   }
+  if let form = state.form {
+    FormOverlay(form: form, options: options).draw(
+      in: Rect(x: 0, y: 0, width: screen.size.width, height: layout.statusLine.minY),
+      on: &screen)
+  }
   return screen
 }
 

@@ -130,6 +130,17 @@ public struct EffectRunner: Sendable {
         try desk.writer.setPinned(
           isPinned, Pin(target: record, author: desk.author, createdAt: desk.now()))
         return .pinToggled(record, isPinned: isPinned)
+      case .completeRecord(let text, let kind, let field, let generation):
+        let hits = try catalog.search(SearchRequest(text: text, kinds: [kind], limit: 8)).hits
+        return .completionsLoaded(field: field, generation: generation, hits)
+      case .applyClaimEdit(let edit, let basedOn):
+        guard let desk else { return .formRefused("nothing can be written here") }
+        do {
+          return .formSaved(
+            try desk.writer.apply(edit, by: desk.author, at: desk.now(), basedOn: basedOn))
+        } catch {
+          return .formRefused("\(error)")
+        }
       case .undoLastChange:
         guard let desk else { return .failed("nothing can be undone here") }
         return .undone(try desk.writer.undoLast(by: desk.author, at: desk.now()))

@@ -21,6 +21,8 @@ public struct DetailState: Equatable, Sendable {
   public var isLoading = false
   /// The span whose changes the pane shows instead of a record (`w`), if it does.
   public var changes: ChangesQuery?
+  /// The record's detail as last read: what a form's change is based on.
+  public var loaded: RecordDetail?
 
   /// A record left behind by following a link.
   public struct Crumb: Equatable, Sendable {

@@ -13,6 +13,8 @@ public enum InputMode: Equatable, Sendable {
   case date(LineEditor)
   /// A note being written on a record (`a`).
   case note(NoteDraft)
+  /// A form being filled in: a claim made, ended or judged (`c`, `E`, `J`).
+  case form(FormState)
 
   /// The keymap's table for the mode (the browser's, or the map's when it has focus).
   func context(focus: Pane, mapShown: Bool) -> KeyContext {
@@ -23,6 +25,7 @@ public enum InputMode: Equatable, Sendable {
     case .search(.filter): .filter
     case .date: .date
     case .note: .note
+    case .form: .form
     }
   }
 
@@ -30,7 +33,7 @@ public enum InputMode: Equatable, Sendable {
   public var takesText: Bool {
     switch self {
     case .browsing, .help: false
-    case .search, .date, .note: true
+    case .search, .date, .note, .form: true
     }
   }
 }

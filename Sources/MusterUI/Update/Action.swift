@@ -47,6 +47,12 @@ public enum Action: Equatable, Sendable {
   case pinToggled(RecordReference, isPinned: Bool)
   /// The analyst's last change was undone: the history entries of the undo.
   case undone([RecordChange])
+  /// The records a form's record field matches arrived.
+  case completionsLoaded(field: Int, generation: Int, [SearchHit])
+  /// A form's change was written: its history entries.
+  case formSaved([RecordChange])
+  /// The store refused a form's change, saying why.
+  case formRefused(String)
   /// The view was written to a file.
   case exported(path: String)
   /// What moved over a span of days, for the detail pane.
@@ -95,6 +101,10 @@ public enum Effect: Hashable, Sendable {
   case togglePin(RecordReference)
   /// Undo the analyst's own last change (never in kiosk mode).
   case undoLastChange
+  /// The records of a kind that a form field's text matches, for its pick list.
+  case completeRecord(text: String, kind: RecordKind, field: Int, generation: Int)
+  /// Write a form's change to a claim (never in kiosk mode).
+  case applyClaimEdit(ClaimEdit, basedOn: Int64?)
   /// Write a view to a file (never in kiosk mode).
   case export(ViewExport)
   /// Draw every cell again on the next frame.

@@ -77,6 +77,7 @@ extension AppState {
     case .detailLoaded(let record, let loaded, let day):
       guard record == detail.record, day == asOf else { return [] }
       detail.isLoading = false
+      detail.loaded = loaded
       guard let loaded else {
         detail.lines = [DetailLine([DetailSpan("\(record) no longer exists.", .muted)])]
         detail.title = record.rawValue
@@ -136,6 +137,15 @@ extension AppState {
 
     case .undone(let changes):
       return undoArrived(changes)
+
+    case .completionsLoaded(let field, let generation, let hits):
+      return completionsArrived(field: field, generation: generation, hits)
+
+    case .formSaved(let changes):
+      return formSaved(changes)
+
+    case .formRefused(let reason):
+      return formRefused(reason)
 
     case .exported(let path):
       message = "wrote \(path)"

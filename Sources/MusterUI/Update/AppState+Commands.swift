@@ -38,6 +38,12 @@ extension AppState {
     // Notes, pins and export (AppState+Notes).
     case .startNote: return startNote()
     case .undo: return undoLastChange()
+    case .startClaim: return startClaimForm()
+    case .startEndClaim: return startEndClaimForm()
+    case .startJudgeClaim: return startJudgeClaimForm()
+    case .nextField: return moveField(by: 1)
+    case .previousField: return moveField(by: -1)
+    case .moveInForm(let step): return moveInForm(by: step)
     case .togglePin: return togglePin()
     case .exportView: return exportView()
     // Prompts and the help (AppState+Prompts).

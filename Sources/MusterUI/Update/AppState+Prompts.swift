@@ -43,6 +43,8 @@ extension AppState {
       editor.insert(text)
       input = .date(editor)
       return []
+    case .form:
+      return typeInForm(text)
     }
   }
 
@@ -50,6 +52,7 @@ extension AppState {
   /// a date takes no spaces.
   mutating func insert(_ text: String) -> [Effect] {
     if case .note = input { return type(text) }
+    if case .form = input { return type(text) }
     let clean = String(
       text.map { $0.isNewline || $0 == "\t" ? " " : $0 }
         .filter { character in
@@ -63,7 +66,7 @@ extension AppState {
       return searchTextChanged()
     case .date:
       return type(clean.filter { !$0.isWhitespace })
-    case .browsing, .help, .note:
+    case .browsing, .help, .note, .form:
       return []
     }
   }
@@ -73,7 +76,7 @@ extension AppState {
     switch input {
     case .browsing, .help:
       return []
-    case .note, .date:
+    case .note, .date, .form:
       return editNote(.deleteBackward)
     case .search:
       guard !search.text.isEmpty else { return [] }
@@ -91,6 +94,8 @@ extension AppState {
     case .date(var editor):
       editor.apply(edit)
       input = .date(editor)
+    case .form:
+      return editForm(edit)
     case .browsing, .help, .search:
       break
     }
@@ -104,6 +109,8 @@ extension AppState {
       return []
     case .note:
       return submitNote()
+    case .form:
+      return submitForm()
     case .search:
       return submitSearch()
     case .date(let editor):
@@ -132,6 +139,8 @@ extension AppState {
       return []
     case .search:
       return cancelSearch()
+    case .form:
+      return cancelForm()
     }
   }
 }

@@ -56,6 +56,18 @@ public enum Command: Hashable, Sendable {
   case startNote
   /// Undo your own last change (`u`; not in kiosk mode).
   case undo
+  /// A new claim on the actor or site in view (`c`; not in kiosk mode).
+  case startClaim
+  /// End the claim in view (`E`; not in kiosk mode).
+  case startEndClaim
+  /// Judge the claim in view (`J`; not in kiosk mode).
+  case startJudgeClaim
+  /// The next field of the form (Tab), taking the completion picked.
+  case nextField
+  /// The previous field of the form (Shift-Tab).
+  case previousField
+  /// Up or down in the form: through the completions when they show, else the fields.
+  case moveInForm(by: Int)
   /// Move the cursor in, or delete from, the note being written.
   case edit(LineEditor.Edit)
   /// Pin or unpin the record in view (`p`; not in kiosk mode).

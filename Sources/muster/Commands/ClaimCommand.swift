@@ -193,12 +193,11 @@ struct ClaimAddCommand: ParsableCommand {
       let actorID: ID<ForceActor> = try resolve(actor, as: .actor, flag: "--actor", in: catalog)
       let siteID: ID<Site> = try resolve(site, as: .site, flag: "--site", in: catalog)
       let (citation, newEvidence) = try evidence.citation(at: time)
-      let madeID =
-        "deployment:" + Slug.tail(actorID.rawValue) + "-" + Slug.tail(siteID.rawValue) + "-"
-        + start.date.description.replacingOccurrences(of: "/", with: "--")
+      let madeID = Deployment.madeID(actor: actorID, site: siteID, start: start.date)
       return .add(
         Deployment(
-          id: ID(id ?? madeID), actor: actorID, site: siteID, role: role, status: status,
+          id: id.map { ID($0) } ?? madeID, actor: actorID, site: siteID, role: role,
+          status: status,
           strength: strength.map { Strength($0.estimate, unit: strengthUnit) },
           period: ClaimPeriod(
             start: PeriodBound(start.date), end: end.map { PeriodBound($0.date) }),
@@ -278,13 +277,11 @@ struct ClaimHandoverCommand: ParsableCommand {
         throw CommandFailure("no claim \(claim)", code: ExitStatus.missingInput)
       }
       let (citation, newEvidence) = try evidence.citation(at: time)
-      let madeID =
-        "deployment:" + Slug.tail(actorID.rawValue) + "-" + Slug.tail(previous.site.rawValue) + "-"
-        + on.date.description.replacingOccurrences(of: "/", with: "--")
+      let madeID = Deployment.madeID(actor: actorID, site: previous.site, start: on.date)
       return .handOver(
         old,
         to: Deployment(
-          id: ID(id ?? madeID), actor: actorID, site: previous.site,
+          id: id.map { ID($0) } ?? madeID, actor: actorID, site: previous.site,
           role: previous.role, status: status,
           period: ClaimPeriod(start: PeriodBound(on.date)), citations: [citation]),
         evidence: newEvidence)

@@ -40,6 +40,15 @@ struct StatusLine {
         DisplayText(editor.text + "_"), at: Point(x: x, y: area.minY), clip: area,
         style: theme[.statusLine].merged(with: theme[.prompt]))
       return
+    case .form(let form):
+      // The form draws itself over the panes; here, its keys, or why it was refused.
+      let text =
+        form.refusal.map { " \(options.glyphs.pointer) not saved: \($0)" }
+        ?? " " + state.keymap.hints(for: state.mode, in: .form).joined(separator: "  ")
+      screen.write(
+        DisplayText(text), at: Point(x: x, y: area.minY), clip: area,
+        style: theme[form.refusal == nil ? .statusLine : .statusKey])
+      return
     case .browsing, .help:
       break
     }

@@ -1,0 +1,191 @@
+import MusterDomain
+import MusterImport
+import MusterResources
+import MusterStore
+import MusterTerminal
+import MusterTestSupport
+import Testing
+
+@testable import MusterUI
+
+/// The claim forms through the real session, written to a real SQLite file: completion by
+/// any spelling, validation beside each field, save, cancel, refusal of a stale change.
+@Suite struct FormSessionTests {
+  let folder: TemporaryFolder
+  let writer: SQLiteCatalogWriter
+
+  init() throws {
+    folder = try TemporaryFolder("muster-forms")
+    writer = try SQLiteCatalog.openWritable(at: folder.file("muster.db"))
+    let result = DatasetReader.read(BundledResources.dataset, file: "bundled")
+    try #require(result.problems.isEmpty)
+    try writer.write(result.dataset)
+  }
+
+  static let noon = 1_638_275_640
+
+  func session(mode: SessionMode = .interactive) throws -> (Session, ScriptedTerminal) {
+    let size = Size(width: 120, height: 40)
+    let desk = EffectRunner.Desk(
+      writer: writer, exporter: nil, author: "alice", now: { Self.noon })
+    var session = Session(
+      state: AppState(mode: mode, screenSize: size), options: RenderOptions(),
+      runner: EffectRunner(catalog: writer.catalog, desk: mode == .interactive ? desk : nil))
+    let terminal = ScriptedTerminal(size: size, events: [])
+    try session.run(on: terminal)
+    return (session, terminal)
+  }
+
+  func type(_ text: String, _ session: inout Session, on terminal: ScriptedTerminal) {
+    for character in text {
+      session.handle(.key(.character(character)), on: terminal)
+    }
+  }
+
+  /// Selects the row titled `title` in list tab `tab` (`l` steps through the tabs).
+  func select(
+    _ title: String, tabSteps: Int, _ session: inout Session, on terminal: ScriptedTerminal
+  )
+    throws
+  {
+    for _ in 0..<tabSteps {
+      try press("l", &session, on: terminal)
+    }
+    let row = try #require(
+      session.state.list.rows.firstIndex { $0.title == title },
+      "\(session.state.list.tab): \(session.state.list.rows.map(\.title))")
+    for _ in 0..<row { try press("j", &session, on: terminal) }
+    #expect(session.state.list.selectedRow?.title == title)
+  }
+
+  /// The detail pane's lines as text, scrolled or not.
+  func detailText(_ session: Session) -> String {
+    session.state.detail.lines.map(\.plainText).joined(separator: "\n")
+  }
+
+  func field(_ label: String, _ session: Session) -> FormState.Field? {
+    session.state.form.flatMap { form in form.index(of: label).map { form.fields[$0] } }
+  }
+
+  @Test func aNewClaimIsCompletedByArabicScriptAndAnAliasCheckedAndSaved() throws {
+    var (session, terminal) = try session()
+    try select("al-Heri", tabSteps: 1, &session, on: terminal)
+    try press("c", &session, on: terminal)
+    #expect(session.state.form?.title == "New claim on al-Heri")
+
+    // The actor by Arabic script: the pick list offers Hezbollah; Tab takes it.
+    type("حزب الله", &session, on: terminal)
+    #expect(field("Actor", session)?.completions.first?.title == "Hezbollah")
+    #expect(render(session.state).text.contains("Hezbollah"))
+    try press("Tab", &session, on: terminal)
+    #expect(field("Actor", session)?.chosen?.record.rawValue == "actor:hezbollah")
+    // Role: presence -> control with Right.
+    try press("Right Tab Tab", &session, on: terminal)
+    type("soon", &session, on: terminal)
+    try press("Tab", &session, on: terminal)
+    #expect(field("Start", session)?.error?.hasPrefix("not a date") == true)
+    #expect(render(session.state).text.contains("not a date"))
+    try press("Up", &session, on: terminal)
+    for _ in 0..<4 { try press("Backspace", &session, on: terminal) }
+    type("late 2021", &session, on: terminal)
+    try press("Tab Tab", &session, on: terminal)
+    type("Nahar", &session, on: terminal)
+    let documents = try #require(field("Document", session)?.completions)
+    #expect(!documents.isEmpty)
+    try press("Tab Tab", &session, on: terminal)
+    type("took over the village", &session, on: terminal)
+    try press("Enter", &session, on: terminal)
+
+    #expect(session.state.form == nil, "\(String(describing: session.state.form?.refusal))")
+    #expect(session.state.message?.hasPrefix("saved: new claim: Hezbollah at al-Heri") == true)
+    let id = Deployment.madeID(
+      actor: "actor:hezbollah", site: "site:al-heri",
+      start: try FuzzyDate(parsingAnalystDate: "late 2021"))
+    let saved = try #require(try writer.catalog.claim(id))
+    #expect(saved.role == .control)
+    #expect(saved.citations.first?.document.rawValue == documents.first?.record.rawValue)
+    #expect(saved.citations.first?.quote == "took over the village")
+    let entry = try #require(
+      try writer.catalog.changeLog(ChangeLogQuery(record: id.rawValue)).first)
+    #expect(entry.author == "alice" && entry.time == Self.noon)
+
+    // The same from an alias of the actor (Hizbullah), a site's form this time.
+    try press("h", &session, on: terminal)
+    try select("Hezbollah", tabSteps: 0, &session, on: terminal)
+    try press("c", &session, on: terminal)
+    type("Imam Ali compound", &session, on: terminal)
+    #expect(field("Site", session)?.completions.first?.record.rawValue == "site:imam-ali-base")
+  }
+
+  @Test func everyFieldSaysWhatIsWrongAndNothingIsWrittenUntilItIsRight() throws {
+    let before = try writer.catalog.changeLog(ChangeLogQuery()).count
+    var (session, terminal) = try session()
+    try select("al-Heri", tabSteps: 1, &session, on: terminal)
+    try press("c Enter", &session, on: terminal)
+    #expect(field("Actor", session)?.error == "required: type a name")
+    #expect(field("Start", session)?.error?.hasPrefix("required") == true)
+    #expect(field("Document", session)?.error == "required: type a name")
+    #expect(field("End", session)?.error == nil)
+    #expect(session.state.form?.focused == 0)
+    type("zzzzqqq", &session, on: terminal)
+    try press("Enter", &session, on: terminal)
+    #expect(field("Actor", session)?.error == "no actor picked: pick one from the list")
+    #expect(render(session.state).text.contains("no actor picked"))
+    // Esc: the form goes, nothing written.
+    try press("Escape", &session, on: terminal)
+    #expect(session.state.form == nil)
+    #expect(session.state.message == "nothing written")
+    #expect(try writer.catalog.changeLog(ChangeLogQuery()).count == before)
+  }
+
+  @Test func endingAndJudgingTheClaimInViewAndAStaleViewRefused() throws {
+    var (session, terminal) = try session()
+    try select("Russia at al-Heri", tabSteps: 2, &session, on: terminal)
+    try press("Enter", &session, on: terminal)
+    #expect(session.state.detail.record?.rawValue == "deployment:russia-al-heri")
+    try press("E", &session, on: terminal)
+    type("2021-06", &session, on: terminal)
+    // Meanwhile another analyst judges the claim: the form's view is stale.
+    let other = try SQLiteCatalog.openWritable(at: writer.catalog.path)
+    try other.apply(.setStatus("deployment:russia-al-heri", .contested), by: "bob", at: 1)
+    try press("Enter", &session, on: terminal)
+    let refusal = try #require(session.state.form?.refusal)
+    #expect(refusal.contains("was changed by bob"))
+    #expect(render(session.state).text.contains("not saved:"))
+    #expect(try writer.catalog.claim("deployment:russia-al-heri")?.period.end == nil)
+    try press("Escape", &session, on: terminal)
+
+    // The next idle tick sees the other process's commit and reads everything again, as a
+    // browser does within a second; then the end goes through, and the detail shows it in
+    // its history.
+    session.dispatch(.idled(seconds: 1), on: terminal)
+    #expect(detailText(session).contains("bob  claim status: status unverified -> contested"))
+    try press("E", &session, on: terminal)
+    type("2021-06", &session, on: terminal)
+    try press("Enter", &session, on: terminal)
+    #expect(session.state.form == nil)
+    #expect(
+      try writer.catalog.claim("deployment:russia-al-heri")?.period.end?.date.description
+        == "2021-06")
+    #expect(detailText(session).contains("alice  claim end: ended on 2021-06"))
+
+    // J: contested -> rejected (Right twice from contested: rejected, then unverified).
+    try press("J Right Enter", &session, on: terminal)
+    #expect(try writer.catalog.claim("deployment:russia-al-heri")?.analystStatus == .rejected)
+  }
+
+  @Test func aKioskHasNoFormsAndApplyRefusesThem() throws {
+    var (session, terminal) = try session(mode: .kiosk)
+    try press("l c E J", &session, on: terminal)
+    #expect(session.state.form == nil)
+    var state = session.state
+    #expect(state.apply(.command(.startClaim)).isEmpty && state.form == nil)
+    #expect(state.apply(.command(.startEndClaim)).isEmpty && state.form == nil)
+    #expect(state.apply(.command(.startJudgeClaim)).isEmpty && state.form == nil)
+    // Even a form put in place by hand writes nothing: no desk.
+    state.input = .form(
+      .endClaim("deployment:russia-al-heri", title: "x", basedOn: nil))
+    let effects = state.apply(.command(.submit))
+    #expect(effects.isEmpty)
+  }
+}

@@ -15,6 +15,8 @@ public struct FormState: Equatable, Sendable {
     case newClaim(on: RecordReference)
     /// Ends the claim in view on a date (`E`).
     case endClaim(ID<Deployment>, basedOn: Int64?)
+    /// Hands the claim in view over to another actor (`H`): same site, same role.
+    case handOver(ID<Deployment>, site: ID<Site>, role: DeploymentRole, basedOn: Int64?)
     /// Sets how the analysts judge the claim in view (`J`).
     case judgeClaim(ID<Deployment>, basedOn: Int64?, isInferred: Bool)
   }
@@ -180,6 +182,24 @@ extension FormState {
     FormState(
       purpose: .endClaim(id, basedOn: basedOn), title: "End \(title)",
       fields: [Field("End", .date(optional: false))])
+  }
+
+  /// `H` on a claim: who takes over, when, and the document that says so.
+  static func handOver(
+    _ deployment: Deployment, title: String, basedOn: Int64?
+  ) -> FormState {
+    FormState(
+      purpose: .handOver(
+        deployment.id, site: deployment.site, role: deployment.role, basedOn: basedOn),
+      title: "Hand over \(title)",
+      fields: [
+        Field("To", .record(.actor)),
+        Field("On", .date(optional: false)),
+        Field("Status", .choice(statuses), text: DeploymentStatus.present.rawValue),
+        Field("Document", .record(.document)),
+        Field("Credibility", .choice(credibilities), text: "3"),
+        Field("Quote", .text(optional: true)),
+      ])
   }
 
   /// `J` on a claim: accepted, contested, rejected or unverified (an inferred one:

@@ -41,6 +41,7 @@ extension AppState {
     case .startClaim: return startClaimForm()
     case .startEndClaim: return startEndClaimForm()
     case .startJudgeClaim: return startJudgeClaimForm()
+    case .startHandOver: return startHandOverForm()
     case .nextField: return moveField(by: 1)
     case .previousField: return moveField(by: -1)
     case .moveInForm(let step): return moveInForm(by: step)

@@ -40,6 +40,20 @@ extension AppState {
     return []
   }
 
+  /// `H`: the claim in view handed over to another actor.
+  mutating func startHandOverForm() -> [Effect] {
+    guard mode == .interactive else { return [] }
+    guard let (record, title) = recordInView, record.kind == .deployment,
+      case .deployment(let shown)? = detail.loaded,
+      shown.state.deployment.id.rawValue == record.rawValue
+    else {
+      message = "H: open a claim (a deployment) in the detail to hand it over"
+      return []
+    }
+    input = .form(.handOver(shown.state.deployment, title: title, basedOn: basedOn(record)))
+    return []
+  }
+
   /// `J`: how the analysts judge the claim in view.
   mutating func startJudgeClaimForm() -> [Effect] {
     guard mode == .interactive else { return [] }
@@ -209,6 +223,24 @@ extension AppState {
             quote: quote.isEmpty ? nil : quote)
         ])
       return (.add(deployment, evidence: .none), nil)
+    case .handOver(let id, let site, let role, let basedOn):
+      guard let actor = form.chosen("To")?.record,
+        let document = form.chosen("Document")?.record,
+        let on = try? FuzzyDate(parsingAnalystDate: form.value("On")),
+        let status = DeploymentStatus(rawValue: form.value("Status")),
+        let credibility = Int(form.value("Credibility")).flatMap(Credibility.init(rawValue:))
+      else { return nil }
+      let quote = form.value("Quote")
+      let successor = Deployment(
+        id: Deployment.madeID(actor: ID(actor.rawValue), site: site, start: on),
+        actor: ID(actor.rawValue), site: site, role: role, status: status,
+        period: ClaimPeriod(start: PeriodBound(on)),
+        citations: [
+          Citation(
+            document: ID(document.rawValue), credibility: credibility,
+            quote: quote.isEmpty ? nil : quote)
+        ])
+      return (.handOver(id, to: successor, evidence: .none), basedOn)
     case .endClaim(let id, let basedOn):
       guard let date = try? FuzzyDate(parsingAnalystDate: form.value("End")) else { return nil }
       return (.end(id, on: date), basedOn)

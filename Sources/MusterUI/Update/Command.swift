@@ -60,6 +60,8 @@ public enum Command: Hashable, Sendable {
   case startClaim
   /// End the claim in view (`E`; not in kiosk mode).
   case startEndClaim
+  /// Hand the claim in view over to another actor (`H`; not in kiosk mode).
+  case startHandOver
   /// Judge the claim in view (`J`; not in kiosk mode).
   case startJudgeClaim
   /// The next field of the form (Tab), taking the completion picked.

@@ -2,6 +2,7 @@
 //
 // Usage: muster-bench csv FILE   — rows/s of Muster's CSV reader and of yaslab/CSV.swift
 //        muster-bench browse DB  — per-key apply + effects + render times in the browser
+//        muster-bench forms DB   — the claim form: open, complete as typed, save, seen elsewhere
 //        muster-bench search DB [WORD...] — keystroke to finished frame, typing words in `/`
 //        muster-bench keys DB    — how many distinct names share a transliteration key
 //        muster-bench json FILE  — records/s of Muster's streaming JSON reader
@@ -110,6 +111,7 @@ case "keys": try benchKeys(arguments[2])
 case "fold": benchFold()
 case "parse": try benchParse(arguments[2])
 case "browse": try benchBrowse(arguments[2])
+case "forms": try benchForms(arguments[2])
 case "json": try benchJSONStreaming(arguments[2])
 case "json-foundation": try benchJSONFoundation(arguments[2])
 default:

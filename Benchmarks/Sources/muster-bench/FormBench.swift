@@ -5,10 +5,12 @@ import MusterStore
 import MusterTerminal
 import MusterUI
 
-/// Issue 21: the claim form in process on a database (the 1M one): opening it (`c`),
-/// completing an actor's name as it is typed, and saving, each from the key to a finished
-/// frame; and how long a second browser (another analyst's, read-only) takes to show the
-/// save. Every claim saved is undone afterwards, so the database keeps its records.
+/// Issue 21: the claim form in process on a database (the 1M one).
+///
+/// Opening it (`c`), completing an actor's name as it is typed, and saving, each from the
+/// key to a finished frame; and how long a second browser (another analyst's, read-only)
+/// takes to show the save. Every claim saved is undone afterwards, so the database keeps
+/// its records.
 func benchForms(_ path: String) throws {
   let writer = try SQLiteCatalog.openWritable(at: path)
   let author = "muster-bench-\(getpid())"

@@ -74,7 +74,7 @@ public final class SQLiteCatalogWriter: CatalogWriting {
         try db.execute(
           sql: "DELETE FROM match_review WHERE first IN (?1, ?2) AND second IN (?1, ?2)",
           arguments: [merged.rawValue, kept.rawValue])
-        try History(db: db).record(
+        _ = try History(db: db).record(
           [(merged.rawValue, nil, nil, "merged into \(kept.rawValue): \(reason)")],
           action: "merge", author: author, time: time)
       }
@@ -96,7 +96,7 @@ public final class SQLiteCatalogWriter: CatalogWriting {
           String.self, sql: "SELECT id FROM \(merged.kind.rawValue) WHERE rowid = ?",
           arguments: [kept]
         ).flatMap(RecordReference.init)
-        try History(db: db).record(
+        _ = try History(db: db).record(
           [(merged.rawValue, nil, nil, "split from \(keptID?.rawValue ?? "?")")],
           action: "split", author: author, time: time)
         return keptID

@@ -215,6 +215,19 @@ def visidata(path):
     return int(rows), float(seconds), rss
 
 
+def percentile_rows(mode, db):
+    """`muster-bench MODE DB`'s `name p50` and `name p99` lines, as (name, p50, p99, note)."""
+    out = subprocess.run([os.path.join(ROOT, ".build", "release", "muster-bench"), mode, db],
+                         check=True, capture_output=True, text=True).stdout
+    figures = {}
+    for line in out.splitlines():
+        name, value, unit, note = (line.split("\t") + [""] * 4)[:4]
+        figures[name] = (float(value), note)
+    return [(name, figures[name + " p50"][0], figures[name + " p99"][0],
+             figures[name + " p50"][1])
+            for name in [n[:-4] for n in figures if n.endswith(" p50")]]
+
+
 def bench_browser():
     """Issue 4: the browser at 120x40 on a pty, and per keystroke in process."""
     sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
@@ -238,15 +251,7 @@ def bench_browser():
         row(f"browser, {label}", "bytes: one row down in the detail (j)",
             f"{result['detail_move_bytes']:,}",
             f"{100 * result['detail_move_bytes'] / repaint:.1f}% of a repaint")
-        out = subprocess.run([os.path.join(ROOT, ".build", "release", "muster-bench"), "browse", db],
-                             check=True, capture_output=True, text=True).stdout
-        figures = {}
-        for line in out.splitlines():
-            name, value, unit, note = (line.split("\t") + [""] * 4)[:4]
-            figures[name] = (float(value), note)
-        for name in [n[:-4] for n in figures if n.endswith(" p50")]:
-            p50, note = figures[name + " p50"]
-            p99, _ = figures[name + " p99"]
+        for name, p50, p99, note in percentile_rows("browse", db):
             row(f"keys, {label}", f"{name}: apply + effects + render",
                 f"p50 {p50:.1f} ms, p99 {p99:.1f} ms", note.split(";")[0] + "; target p99 <= 16 ms")
     path = acled_file(1_000_000)
@@ -475,16 +480,7 @@ def bench_forms():
     """Issue 21: the claim form in process on the 1M database: open, complete an actor as
     typed, save (each key to a finished frame), and the reload that shows a save in a
     second browser at its next tick."""
-    out = subprocess.run([os.path.join(ROOT, ".build", "release", "muster-bench"), "forms",
-                          acled_database(1_000_000)],
-                         check=True, capture_output=True, text=True).stdout
-    figures = {}
-    for line in out.splitlines():
-        name, value, unit, note = (line.split("\t") + [""] * 4)[:4]
-        figures[name] = (float(value), note)
-    for name in [n[:-4] for n in figures if n.endswith(" p50")]:
-        p50, note = figures[name + " p50"]
-        p99, _ = figures[name + " p99"]
+    for name, p50, p99, note in percentile_rows("forms", acled_database(1_000_000)):
         target = ("target: within 2 s in all" if "second browser" in name
                   else "target p99 <= 16 ms")
         row("claim form, 1M events", name, f"p50 {p50:.1f} ms, p99 {p99:.1f} ms",

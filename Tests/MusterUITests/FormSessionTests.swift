@@ -11,35 +11,16 @@ import Testing
 /// The claim forms through the real session, written to a real SQLite file: completion by
 /// any spelling, validation beside each field, save, cancel, refusal of a stale change.
 @Suite struct FormSessionTests {
-  let folder: TemporaryFolder
-  let writer: SQLiteCatalogWriter
+  let desk: BundledDesk
+  var writer: SQLiteCatalogWriter { desk.writer }
+  static let noon = BundledDesk.noon
 
   init() throws {
-    folder = try TemporaryFolder("muster-forms")
-    writer = try SQLiteCatalog.openWritable(at: folder.file("muster.db"))
-    let result = DatasetReader.read(BundledResources.dataset, file: "bundled")
-    try #require(result.problems.isEmpty)
-    try writer.write(result.dataset)
+    desk = try BundledDesk("muster-forms")
   }
-
-  static let noon = 1_638_275_640
 
   func session(mode: SessionMode = .interactive) throws -> (Session, ScriptedTerminal) {
-    let size = Size(width: 120, height: 40)
-    let desk = EffectRunner.Desk(
-      writer: writer, exporter: nil, author: "alice", now: { Self.noon })
-    var session = Session(
-      state: AppState(mode: mode, screenSize: size), options: RenderOptions(),
-      runner: EffectRunner(catalog: writer.catalog, desk: mode == .interactive ? desk : nil))
-    let terminal = ScriptedTerminal(size: size, events: [])
-    try session.run(on: terminal)
-    return (session, terminal)
-  }
-
-  func type(_ text: String, _ session: inout Session, on terminal: ScriptedTerminal) {
-    for character in text {
-      session.handle(.key(.character(character)), on: terminal)
-    }
+    try desk.session(mode: mode)
   }
 
   /// Selects the row titled `title` in list tab `tab` (`l` steps through the tabs).

@@ -144,7 +144,7 @@ import Testing
     #expect(!state.isHelpVisible)
     _ = state.apply(.command(.toggleHelp))
     #expect(state.helpScroll == 0)
-    var tall = AppState(mode: .interactive, screenSize: Size(width: 120, height: 60))
+    var tall = AppState(mode: .interactive, screenSize: Size(width: 120, height: 80))
     tall.input = .help(scroll: 0)
     #expect(render(tall).text.contains("Press any key to close."))
   }

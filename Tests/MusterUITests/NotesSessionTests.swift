@@ -10,36 +10,16 @@ import Testing
 
 /// Notes and pins through the real session, written to a real SQLite file.
 @Suite struct NotesSessionTests {
-  let folder: TemporaryFolder
-  let writer: SQLiteCatalogWriter
+  let desk: BundledDesk
+  var writer: SQLiteCatalogWriter { desk.writer }
+  static let noon = BundledDesk.noon
 
   init() throws {
-    folder = try TemporaryFolder("muster-notes")
-    writer = try SQLiteCatalog.openWritable(at: folder.file("muster.db"))
-    let result = DatasetReader.read(BundledResources.dataset, file: "bundled")
-    try #require(result.problems.isEmpty)
-    try writer.write(result.dataset)
+    desk = try BundledDesk("muster-notes")
   }
-
-  /// 2021-11-30 12:34 UTC.
-  static let noon = 1_638_275_640
 
   func session(mode: SessionMode = .interactive) throws -> (Session, ScriptedTerminal) {
-    let size = Size(width: 120, height: 40)
-    let desk = EffectRunner.Desk(
-      writer: writer, exporter: nil, author: "alice", now: { Self.noon })
-    var session = Session(
-      state: AppState(mode: mode, screenSize: size), options: RenderOptions(),
-      runner: EffectRunner(catalog: writer.catalog, desk: mode == .interactive ? desk : nil))
-    let terminal = ScriptedTerminal(size: size, events: [])
-    try session.run(on: terminal)
-    return (session, terminal)
-  }
-
-  func type(_ text: String, _ session: inout Session, on terminal: ScriptedTerminal) {
-    for character in text {
-      session.handle(.key(.character(character)), on: terminal)
-    }
+    try desk.session(mode: mode)
   }
 
   func notes() throws -> [Note] { try writer.catalog.exportDataset().notes }

@@ -66,3 +66,39 @@ func press(_ keys: String, _ session: inout Session, on terminal: ScriptedTermin
     session.handle(event, on: terminal)
   }
 }
+
+/// A real database holding the bundled dataset, and browser sessions on it that write as
+/// `alice` at a fixed time (2021-11-30 12:34 UTC): for the tests of what the browser writes.
+struct BundledDesk {
+  static let noon = 1_638_275_640
+  let folder: TemporaryFolder
+  let writer: SQLiteCatalogWriter
+
+  init(_ name: String) throws {
+    folder = try TemporaryFolder(name)
+    writer = try SQLiteCatalog.openWritable(at: folder.file("muster.db"))
+    let result = DatasetReader.read(BundledResources.dataset, file: "bundled")
+    try #require(result.problems.isEmpty)
+    try writer.write(result.dataset)
+  }
+
+  /// A session at 120x40 that has drawn its first frame; a kiosk's has no desk.
+  func session(mode: SessionMode = .interactive) throws -> (Session, ScriptedTerminal) {
+    let size = Size(width: 120, height: 40)
+    let desk = EffectRunner.Desk(
+      writer: writer, exporter: nil, author: "alice", now: { Self.noon })
+    var session = Session(
+      state: AppState(mode: mode, screenSize: size), options: RenderOptions(),
+      runner: EffectRunner(catalog: writer.catalog, desk: mode == .interactive ? desk : nil))
+    let terminal = ScriptedTerminal(size: size, events: [])
+    try session.run(on: terminal)
+    return (session, terminal)
+  }
+}
+
+/// Types text a character at a time, as keys.
+func type(_ text: String, _ session: inout Session, on terminal: ScriptedTerminal) {
+  for character in text {
+    session.handle(.key(.character(character)), on: terminal)
+  }
+}

@@ -36,14 +36,7 @@ func benchBrowse(_ path: String) throws {
       }
       times.append(elapsed * 1000)
     }
-    times.sort()
-    let p50 = times[times.count / 2]
-    let p99 = times[min(times.count - 1, Int(Double(times.count) * 0.99))]
-    emit(
-      "\(name) p50", p50, "ms",
-      "\(rounds) keys; p99 \(String(format: "%.2f", p99)) ms; max \(String(format: "%.2f", times.last ?? 0)) ms"
-    )
-    emit("\(name) p99", p99, "ms", "")
+    emitPercentiles(name, times, counting: "keys")
     if catalog is TimedCatalog { timed.report() }
   }
 

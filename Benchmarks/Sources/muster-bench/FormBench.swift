@@ -86,21 +86,10 @@ func benchForms(_ path: String) throws {
   }
   for _ in 0..<saved { try writer.undoLast(by: author, at: Int(time(nil))) }
   if traced is TimedCatalog { timedCatalog.report() }
-  func report(_ label: String, _ times: [Double], _ note: String) {
-    let sorted = times.sorted()
-    guard !sorted.isEmpty else { return }
-    let p50 = sorted[sorted.count / 2]
-    let p99 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))]
-    emit(
-      "\(label) p50", p50, "ms",
-      "\(sorted.count) \(note); p99 \(String(format: "%.2f", p99)) ms; max \(String(format: "%.2f", sorted.last ?? 0)) ms"
-    )
-    emit("\(label) p99", p99, "ms", "")
-  }
-  report("form: open (c)", open, "forms opened on \(site)")
-  report("form: complete an actor as typed", typing, "keys typing '\(name)'")
-  report("form: save (Enter)", save, "claims saved, each undone after")
-  report(
+  emitPercentiles("form: open (c)", open, counting: "forms opened on \(site)")
+  emitPercentiles("form: complete an actor as typed", typing, counting: "keys typing '\(name)'")
+  emitPercentiles("form: save (Enter)", save, counting: "claims saved, each undone after")
+  emitPercentiles(
     "form: save seen by a second browser (its tick's reload)", seen,
-    "saves; add up to 1 s for the tick itself")
+    counting: "saves; add up to 1 s for the tick itself")
 }

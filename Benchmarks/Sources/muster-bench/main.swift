@@ -17,6 +17,19 @@ func emit(_ name: String, _ value: Double, _ unit: String, _ note: String = "") 
   print("\(name)\t\(String(format: "%.2f", value))\t\(unit)\t\(note)")
 }
 
+/// Emits `name p50` and `name p99` of `times` (milliseconds), the note counting them.
+func emitPercentiles(_ name: String, _ times: [Double], counting what: String) {
+  let sorted = times.sorted()
+  guard !sorted.isEmpty else { return }
+  let p50 = sorted[sorted.count / 2]
+  let p99 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))]
+  emit(
+    "\(name) p50", p50, "ms",
+    "\(sorted.count) \(what); p99 \(String(format: "%.2f", p99)) ms; max \(String(format: "%.2f", sorted.last ?? 0)) ms"
+  )
+  emit("\(name) p99", p99, "ms", "")
+}
+
 func seconds(_ body: () throws -> Void) rethrows -> Double {
   let start = DispatchTime.now().uptimeNanoseconds
   try body()

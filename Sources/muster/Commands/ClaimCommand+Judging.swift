@@ -16,9 +16,7 @@ struct ClaimCiteCommand: ParsableCommand {
   @OptionGroup var change: ClaimChangeOptions
 
   func validate() throws {
-    guard evidence.isGiven else {
-      throw ValidationError("--document or --title, and --credibility: the document to cite")
-    }
+    try evidence.require(for: "the document to cite")
   }
 
   func run() throws {

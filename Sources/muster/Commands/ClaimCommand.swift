@@ -68,6 +68,13 @@ extension ParsableCommand {
   }
 }
 
+/// `--id`, when given, must be a claim's id.
+func validateClaimID(_ id: String?) throws {
+  if let id, RecordReference(id)?.kind != .deployment {
+    throw ValidationError("--id: '\(id)' is not a claim id, such as deployment:russia-t4")
+  }
+}
+
 /// A claim's id on the command line.
 func claimID(_ text: String) throws -> ID<Deployment> {
   guard RecordReference(text)?.kind == .deployment else {
@@ -173,15 +180,11 @@ struct ClaimAddCommand: ParsableCommand {
   @OptionGroup var change: ClaimChangeOptions
 
   func validate() throws {
-    guard evidence.isGiven else {
-      throw ValidationError("--document or --title, and --credibility: the claim's evidence")
-    }
+    try evidence.require(for: "the claim's evidence")
     if let end, end.date.last < start.date.first {
       throw ValidationError("--end \(end.date) is before --start \(start.date)")
     }
-    if let id, RecordReference(id)?.kind != .deployment {
-      throw ValidationError("--id: '\(id)' is not a claim id, such as deployment:russia-t4")
-    }
+    try validateClaimID(id)
     guard analystStatus != .inferred else {
       throw ValidationError("--analyst-status inferred is for positions Muster infers")
     }
@@ -260,12 +263,8 @@ struct ClaimHandoverCommand: ParsableCommand {
   @OptionGroup var change: ClaimChangeOptions
 
   func validate() throws {
-    guard evidence.isGiven else {
-      throw ValidationError("--document or --title, and --credibility: the handover's evidence")
-    }
-    if let id, RecordReference(id)?.kind != .deployment {
-      throw ValidationError("--id: '\(id)' is not a claim id, such as deployment:russia-t4")
-    }
+    try evidence.require(for: "the handover's evidence")
+    try validateClaimID(id)
   }
 
   func run() throws {

@@ -68,28 +68,12 @@ struct ActorAddCommand: ParsableCommand {
   @Option(help: "What sort of actor.")
   var kind: ActorKind
 
-  @Option(help: ArgumentHelp("Its country, ISO 3166 alpha-2 (SY, IR, ...).", valueName: "cc"))
-  var country: String?
-
-  @Option(help: ArgumentHelp("Another name; repeat for more.", valueName: "name"))
-  var alias: [String] = []
-
-  @Option(help: "What an analyst should know about it.")
-  var description: String?
-
-  @Option(help: ArgumentHelp("Its id (default: actor: and its name).", valueName: "id"))
-  var id: String?
+  @OptionGroup var record: NewRecordOptions
 
   @OptionGroup var change: ClaimChangeOptions
 
   func validate() throws {
-    guard !name.trimmingASCIIWhitespace().isEmpty else {
-      throw ValidationError("the name must not be empty")
-    }
-    try validateCountry(country)
-    if let id, RecordReference(id)?.kind != .actor {
-      throw ValidationError("--id: '\(id)' is not an actor id, such as actor:fifth-corps")
-    }
+    try record.check(name: name, kind: .actor, example: "actor:fifth-corps")
   }
 
   func run() throws {
@@ -98,9 +82,9 @@ struct ActorAddCommand: ParsableCommand {
       global, change,
       .addActor(
         ForceActor(
-          id: ID(id ?? "actor:" + Slug.of(trimmed)), name: trimmed, kind: kind,
-          country: country?.uppercased(), aliases: aliasesGiven(alias),
-          description: description)))
+          id: ID(record.id ?? "actor:" + Slug.of(trimmed)), name: trimmed, kind: kind,
+          country: record.country?.uppercased(), aliases: aliasesGiven(record.alias),
+          description: record.description)))
   }
 }
 
@@ -129,24 +113,12 @@ struct SiteAddCommand: ParsableCommand {
   @Option(name: .customLong("in"), help: ArgumentHelp("The site it lies in.", valueName: "site"))
   var parent: String?
 
-  @Option(help: ArgumentHelp("Its country, ISO 3166 alpha-2 (SY, IQ, ...).", valueName: "cc"))
-  var country: String?
-
-  @Option(help: ArgumentHelp("Another name; repeat for more.", valueName: "name"))
-  var alias: [String] = []
-
-  @Option(help: "What an analyst should know about it.")
-  var description: String?
-
-  @Option(help: ArgumentHelp("Its id (default: site: and its name).", valueName: "id"))
-  var id: String?
+  @OptionGroup var record: NewRecordOptions
 
   @OptionGroup var change: ClaimChangeOptions
 
   func validate() throws {
-    guard !name.trimmingASCIIWhitespace().isEmpty else {
-      throw ValidationError("the name must not be empty")
-    }
+    try record.check(name: name, kind: .site, example: "site:t4")
     switch (latitude, longitude) {
     case (nil, nil): break
     case (let latitude?, let longitude?):
@@ -158,10 +130,6 @@ struct SiteAddCommand: ParsableCommand {
       }
     default:
       throw ValidationError("--latitude and --longitude go together")
-    }
-    try validateCountry(country)
-    if let id, RecordReference(id)?.kind != .site {
-      throw ValidationError("--id: '\(id)' is not a site id, such as site:t4")
     }
   }
 
@@ -179,9 +147,10 @@ struct SiteAddCommand: ParsableCommand {
         global, change,
         .addSite(
           Site(
-            id: ID(id ?? "site:" + Slug.of(trimmed)), name: trimmed, kind: kind,
-            parent: parentID, country: country?.uppercased(), aliases: aliasesGiven(alias),
-            location: location, description: description)))
+            id: ID(record.id ?? "site:" + Slug.of(trimmed)), name: trimmed, kind: kind,
+            parent: parentID, country: record.country?.uppercased(),
+            aliases: aliasesGiven(record.alias), location: location,
+            description: record.description)))
     }
   }
 }
@@ -303,10 +272,33 @@ struct SplitCommand: ParsableCommand {
   }
 }
 
-/// A country code must be two letters.
-func validateCountry(_ country: String?) throws {
-  if let country, country.count != 2 || !country.allSatisfy(\.isLetter) {
-    throw ValidationError("--country must be a two-letter code such as SY, not '\(country)'")
+/// What a new actor or site takes besides its name and kind.
+struct NewRecordOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Its country, ISO 3166 alpha-2 (SY, IR, ...).", valueName: "cc"))
+  var country: String?
+
+  @Option(help: ArgumentHelp("Another name; repeat for more.", valueName: "name"))
+  var alias: [String] = []
+
+  @Option(help: "What an analyst should know about it.")
+  var description: String?
+
+  @Option(help: ArgumentHelp("Its id (default: made from its name).", valueName: "id"))
+  var id: String?
+
+  /// The name is not empty, the country two letters, the id one of `kind`.
+  func check(name: String, kind: RecordKind, example: String) throws {
+    guard !name.trimmingASCIIWhitespace().isEmpty else {
+      throw ValidationError("the name must not be empty")
+    }
+    if let country, country.count != 2 || !country.allSatisfy(\.isLetter) {
+      throw ValidationError("--country must be a two-letter code such as SY, not '\(country)'")
+    }
+    if let id, RecordReference(id)?.kind != kind {
+      throw ValidationError(
+        "--id: '\(id)' is not \(kind == .actor ? "an" : "a") \(kind.rawValue) id, such as \(example)"
+      )
+    }
   }
 }
 

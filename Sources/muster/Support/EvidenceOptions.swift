@@ -43,6 +43,13 @@ struct EvidenceOptions: ParsableArguments {
       || newSource != nil || reliability != nil || credibility != nil || quote != nil
   }
 
+  /// Throws unless some evidence was given: `what` says what it is for.
+  func require(for what: String) throws {
+    guard isGiven else {
+      throw ValidationError("--document or --title, and --credibility: \(what)")
+    }
+  }
+
   func validate() throws {
     guard isGiven else { return }
     switch (document, title) {

@@ -90,7 +90,7 @@ import Testing
     try tmux.send("Tab")
     try tmux.waitFor("not a date")
     try tmux.send("Enter")
-    try tmux.waitFor("required: type a name")
+    try tmux.waitFor("not a date")
     try tmux.send("Escape")
     try tmux.waitFor("nothing written")
     try tmux.send("q")

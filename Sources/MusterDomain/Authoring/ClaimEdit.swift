@@ -46,9 +46,8 @@ extension Deployment {
   public static func madeID(actor: ID<ForceActor>, site: ID<Site>, start: FuzzyDate)
     -> ID<Deployment>
   {
-    func tail(_ id: String) -> String { id.split(separator: ":").last.map(String.init) ?? id }
-    return ID(
-      "deployment:\(tail(actor.rawValue))-\(tail(site.rawValue))-"
+    ID(
+      "deployment:\(Slug.tail(actor.rawValue))-\(Slug.tail(site.rawValue))-"
         + start.description.split(separator: "/").joined(separator: "--"))
   }
 }

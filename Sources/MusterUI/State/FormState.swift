@@ -31,8 +31,9 @@ public struct FormState: Equatable, Sendable {
       case date(optional: Bool)
       /// One of a few words, cycled with Left and Right.
       case choice([String])
-      /// A record of a kind, chosen from what its spellings match.
-      case record(RecordKind)
+      /// A record of a kind, chosen from what its spellings match (`optional`: may stay
+      /// empty).
+      case record(RecordKind, optional: Bool)
     }
 
     /// Its name, such as "Actor".
@@ -121,6 +122,9 @@ public struct FormState: Equatable, Sendable {
     for index in fields.indices where !check(index) {
       firstBad = firstBad ?? index
     }
+    if firstBad == nil, !checkEvidence() {
+      firstBad = fields.firstIndex { $0.error != nil }
+    }
     if let firstBad { focused = firstBad }
     return firstBad == nil
   }
@@ -141,8 +145,8 @@ public struct FormState: Equatable, Sendable {
       }
     case .choice(let options):
       return options.contains(text) ? nil : "one of " + options.joined(separator: ", ")
-    case .record(let kind):
-      if field.chosen != nil { return nil }
+    case .record(let kind, let optional):
+      if field.chosen != nil || (optional && text.isEmpty) { return nil }
       return text.isEmpty
         ? "required: type a name" : "no \(kind.rawValue) picked: pick one from the list"
     }
@@ -161,7 +165,8 @@ extension FormState {
   static func newClaim(on record: RecordReference, title: String) -> FormState {
     let other: Field =
       record.kind == .actor
-      ? Field("Site", .record(.site)) : Field("Actor", .record(.actor))
+      ? Field("Site", .record(.site, optional: false))
+      : Field("Actor", .record(.actor, optional: false))
     return FormState(
       purpose: .newClaim(on: record),
       title: "New claim on \(title)",
@@ -171,10 +176,42 @@ extension FormState {
         Field("Status", .choice(statuses), text: DeploymentStatus.present.rawValue),
         Field("Start", .date(optional: false)),
         Field("End", .date(optional: true)),
-        Field("Document", .record(.document)),
-        Field("Credibility", .choice(credibilities), text: "3"),
-        Field("Quote", .text(optional: true)),
-      ])
+      ] + evidenceFields)
+  }
+
+  /// The document behind a claim: one picked, or a new one (its title, source, URL and
+  /// date); how credible it makes the claim; its words.
+  static let evidenceFields = [
+    Field("Document", .record(.document, optional: true)),
+    Field("New title", .text(optional: true)),
+    Field("Source", .record(.source, optional: true)),
+    Field("URL", .text(optional: true)),
+    Field("Published", .date(optional: true)),
+    Field("Credibility", .choice(credibilities), text: "3"),
+    Field("Quote", .text(optional: true)),
+  ]
+
+  /// The checks between fields: a document picked, or a new one's title and source, not
+  /// both; the error beside the field to change.
+  mutating func checkEvidence() -> Bool {
+    guard let document = index(of: "Document"), let title = index(of: "New title"),
+      let source = index(of: "Source")
+    else { return true }
+    let picked = fields[document].chosen != nil
+    let titled = !fields[title].value.isEmpty
+    if !picked && !titled {
+      fields[document].error = "pick a document, or give a new one's title and source"
+      return false
+    }
+    if picked && titled {
+      fields[title].error = "a new document or the one picked: not both"
+      return false
+    }
+    if titled && fields[source].chosen == nil {
+      fields[source].error = "the new document's source: pick one"
+      return false
+    }
+    return true
   }
 
   /// `E` on a claim: the day it ends.
@@ -193,13 +230,10 @@ extension FormState {
         deployment.id, site: deployment.site, role: deployment.role, basedOn: basedOn),
       title: "Hand over \(title)",
       fields: [
-        Field("To", .record(.actor)),
+        Field("To", .record(.actor, optional: false)),
         Field("On", .date(optional: false)),
         Field("Status", .choice(statuses), text: DeploymentStatus.present.rawValue),
-        Field("Document", .record(.document)),
-        Field("Credibility", .choice(credibilities), text: "3"),
-        Field("Quote", .text(optional: true)),
-      ])
+      ] + evidenceFields)
   }
 
   /// `J` on a claim: accepted, contested, rejected or unverified (an inferred one:

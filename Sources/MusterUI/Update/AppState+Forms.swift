@@ -109,7 +109,7 @@ extension AppState {
   /// asked for again.
   private mutating func completeCurrent(_ form: inout FormState) -> [Effect] {
     var field = form.current
-    guard case .record(let kind) = field.kind else {
+    guard case .record(let kind, _) = field.kind else {
       form.current.error = nil
       input = .form(form)
       return []
@@ -197,50 +197,66 @@ extension AppState {
     return [.applyClaimEdit(edit, basedOn: basedOn)]
   }
 
+  /// The citation a checked form's evidence fields give, with the document to create when
+  /// it is new (named from its source, its date, or `day`, and its title).
+  static func citation(of form: FormState, day: String) -> (Citation, NewEvidence)? {
+    guard let credibility = Int(form.value("Credibility")).flatMap(Credibility.init(rawValue:))
+    else { return nil }
+    let quote = form.value("Quote")
+    var evidence = NewEvidence()
+    let document: ID<Document>
+    if let picked = form.chosen("Document")?.record {
+      document = ID(picked.rawValue)
+    } else {
+      guard let source = form.chosen("Source")?.record, !form.value("New title").isEmpty else {
+        return nil
+      }
+      let published = try? FuzzyDate(parsingAnalystDate: form.value("Published"))
+      document = Document.madeID(
+        source: ID(source.rawValue), title: form.value("New title"),
+        day: published?.description ?? day)
+      let url = form.value("URL")
+      evidence.document = Document(
+        id: document, source: ID(source.rawValue), title: form.value("New title"),
+        url: url.isEmpty ? nil : url, published: published)
+    }
+    return (
+      Citation(document: document, credibility: credibility, quote: quote.isEmpty ? nil : quote),
+      evidence
+    )
+  }
+
   /// The change a checked form asks for.
   static func edit(of form: FormState) -> (ClaimEdit, Int64?)? {
     switch form.purpose {
     case .newClaim(let record):
       guard let other = form.chosen(record.kind == .actor ? "Site" : "Actor")?.record,
-        let document = form.chosen("Document")?.record,
         let start = try? FuzzyDate(parsingAnalystDate: form.value("Start")),
         let role = DeploymentRole(rawValue: form.value("Role")),
         let status = DeploymentStatus(rawValue: form.value("Status")),
-        let credibility = Int(form.value("Credibility")).flatMap(Credibility.init(rawValue:))
+        let (citation, evidence) = citation(of: form, day: start.description)
       else { return nil }
       let end =
         form.value("End").isEmpty ? nil : try? FuzzyDate(parsingAnalystDate: form.value("End"))
       let actor = ID<ForceActor>(record.kind == .actor ? record.rawValue : other.rawValue)
       let site = ID<Site>(record.kind == .site ? record.rawValue : other.rawValue)
-      let quote = form.value("Quote")
       let deployment = Deployment(
         id: Deployment.madeID(actor: actor, site: site, start: start), actor: actor, site: site,
         role: role, status: status,
         period: ClaimPeriod(start: PeriodBound(start), end: end.map { PeriodBound($0) }),
-        citations: [
-          Citation(
-            document: ID(document.rawValue), credibility: credibility,
-            quote: quote.isEmpty ? nil : quote)
-        ])
-      return (.add(deployment, evidence: .none), nil)
+        citations: [citation])
+      return (.add(deployment, evidence: evidence), nil)
     case .handOver(let id, let site, let role, let basedOn):
       guard let actor = form.chosen("To")?.record,
-        let document = form.chosen("Document")?.record,
         let on = try? FuzzyDate(parsingAnalystDate: form.value("On")),
         let status = DeploymentStatus(rawValue: form.value("Status")),
-        let credibility = Int(form.value("Credibility")).flatMap(Credibility.init(rawValue:))
+        let (citation, evidence) = citation(of: form, day: on.description)
       else { return nil }
-      let quote = form.value("Quote")
       let successor = Deployment(
         id: Deployment.madeID(actor: ID(actor.rawValue), site: site, start: on),
         actor: ID(actor.rawValue), site: site, role: role, status: status,
-        period: ClaimPeriod(start: PeriodBound(on)),
-        citations: [
-          Citation(
-            document: ID(document.rawValue), credibility: credibility,
-            quote: quote.isEmpty ? nil : quote)
-        ])
-      return (.handOver(id, to: successor, evidence: .none), basedOn)
+        period: ClaimPeriod(start: PeriodBound(on)), citations: [citation])
+      return (.handOver(id, to: successor, evidence: evidence), basedOn)
     case .endClaim(let id, let basedOn):
       guard let date = try? FuzzyDate(parsingAnalystDate: form.value("End")) else { return nil }
       return (.end(id, on: date), basedOn)

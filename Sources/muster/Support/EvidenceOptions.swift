@@ -114,10 +114,9 @@ struct EvidenceOptions: ParsableArguments {
           id: sourceID, name: name, kind: sourceKind, reliability: reliability.reliability)
       }
       let title = (title ?? "").trimmingASCIIWhitespace()
-      documentID = ID(
-        "document:" + Slug.tail(sourceID.rawValue) + "-"
-          + (published?.date.description ?? Timestamp.format(time).prefix(10).description)
-          + "-" + Slug.of(title).prefix(40))
+      documentID = Document.madeID(
+        source: sourceID, title: title,
+        day: published?.date.description ?? String(Timestamp.format(time).prefix(10)))
       evidence.document = Document(
         id: documentID, source: sourceID, title: title, url: url, published: published?.date)
     }
@@ -142,19 +141,3 @@ extension DeploymentRole: ExpressibleByArgument {}
 extension DeploymentStatus: ExpressibleByArgument {}
 extension AnalystStatus: ExpressibleByArgument {}
 extension SourceKind: ExpressibleByArgument {}
-
-/// Ids made from names: folded, words joined with `-`.
-enum Slug {
-  static func of(_ name: some StringProtocol) -> String {
-    // Words split at anything but a letter or digit, so "al-Quds" keeps its hyphen.
-    let words = String(name).split { !$0.isLetter && !$0.isNumber }
-      .map { SearchKey.fold(String($0)).replacingOccurrences(of: " ", with: "-") }
-      .filter { !$0.isEmpty }
-    return words.isEmpty ? "x" : words.joined(separator: "-")
-  }
-
-  /// The last part of a record's id (`al-heri` of `site:al-heri`), already a slug.
-  static func tail(_ id: String) -> String {
-    id.split(separator: ":").last.map(String.init) ?? id
-  }
-}

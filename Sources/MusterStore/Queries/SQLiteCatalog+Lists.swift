@@ -176,6 +176,16 @@ struct ListReader {
   let asOf: Day?
   /// The catalog whose positions in memory give the actors' and sites' facts as of `asOf`.
   var catalog: SQLiteCatalog? = nil
+  /// The positions once asked for, for the rest of the page's rows.
+  private let memo = PositionsMemo()
+
+  /// The catalog's positions in memory, looked up once a page.
+  func positions(_ catalog: SQLiteCatalog) throws -> PositionIndex {
+    if let index = memo.index { return index }
+    let index = try catalog.positionIndex(db)
+    memo.index = index
+    return index
+  }
 
   var loader: RecordLoader { RecordLoader(db: db) }
 
@@ -189,7 +199,7 @@ struct ListReader {
       var fact = ""
       if let asOf, let catalog {
         fact = try positionsFact(
-          ofActor: rowid, asOf: asOf, positions: try catalog.positionIndex(db))
+          ofActor: rowid, asOf: asOf, positions: try positions(catalog))
       }
       return EntityRow(
         record: RecordReference(kind: .actor, rawValue: try row.get("id")),
@@ -202,7 +212,7 @@ struct ListReader {
       else { return nil }
       var fact = ""
       if let asOf, let catalog {
-        let holders = try catalog.positionIndex(db).holders(ofSite: rowid, asOf: asOf, db: db)
+        let holders = try positions(catalog).holders(ofSite: rowid, asOf: asOf, db: db)
         fact = Self.holderFact(holders.first, count: holders.count)
       }
       return EntityRow(
@@ -334,4 +344,9 @@ struct ListReader {
     default: return "\(states.count) positions"
     }
   }
+}
+
+/// Where a `ListReader` keeps the positions in memory for the rows of one page.
+private final class PositionsMemo {
+  var index: PositionIndex?
 }

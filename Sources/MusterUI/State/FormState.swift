@@ -18,7 +18,7 @@ public struct FormState: Equatable, Sendable {
     /// Hands the claim in view over to another actor (`H`): same site, same role.
     case handOver(ID<Deployment>, site: ID<Site>, role: DeploymentRole, basedOn: Int64?)
     /// Sets how the analysts judge the claim in view (`J`).
-    case judgeClaim(ID<Deployment>, basedOn: Int64?, isInferred: Bool)
+    case judgeClaim(ID<Deployment>, basedOn: Int64?)
   }
 
   /// One field.
@@ -246,7 +246,7 @@ extension FormState {
       isInferred
       ? [.accepted, .rejected, .inferred] : [.accepted, .contested, .rejected, .unverified]
     return FormState(
-      purpose: .judgeClaim(id, basedOn: basedOn, isInferred: isInferred), title: "Judge \(title)",
+      purpose: .judgeClaim(id, basedOn: basedOn), title: "Judge \(title)",
       fields: [
         Field(
           "Status", .choice(options.map(\.rawValue)),

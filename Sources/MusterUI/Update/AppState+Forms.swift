@@ -260,7 +260,7 @@ extension AppState {
     case .endClaim(let id, let basedOn):
       guard let date = try? FuzzyDate(parsingAnalystDate: form.value("End")) else { return nil }
       return (.end(id, on: date), basedOn)
-    case .judgeClaim(let id, let basedOn, _):
+    case .judgeClaim(let id, let basedOn):
       guard let status = AnalystStatus(rawValue: form.value("Status")) else { return nil }
       return (.setStatus(id, status), basedOn)
     }

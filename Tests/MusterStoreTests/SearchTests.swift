@@ -11,6 +11,20 @@ import Testing
   init() throws {
     store = try SeededStore()
   }
+  @Test func aSearchOfNamesOnlyLeavesOutWhatOnlyTheTextMatches() throws {
+    // al-Heri's description says "on the Euphrates"; its names do not.
+    var request = SearchRequest(text: "Euphrates", kinds: [.site])
+    #expect(try store.catalog.search(request).hits.contains { $0.title == "al-Heri" })
+    request.namesOnly = true
+    #expect(try store.catalog.search(request).hits.isEmpty)
+    // Its alias and another romanisation still find it.
+    for text in ["al-Hari", "Heri", "الهري"] {
+      var byName = SearchRequest(text: text, kinds: [.site])
+      byName.namesOnly = true
+      #expect(
+        try store.catalog.search(byName).hits.first?.record.rawValue == "site:al-heri", "\(text)")
+    }
+  }
 
   func topHit(_ text: String) throws -> String? {
     try store.catalog.search(SearchRequest(text: text, limit: 5)).hits.first?.record.rawValue

@@ -121,7 +121,7 @@ struct SearchReader {
       return SearchMatches(matches: [], counts: [:], isCountCapped: false)
     }
     let best = query.hasText ? try nameTier() : [:]
-    let expression = try Self.matchExpression(query, in: db)
+    let expression = request.namesOnly ? nil : try Self.matchExpression(query, in: db)
     // Matches beyond the name tiers, newest first, with each kind's count.
     var found: [(order: Int64, match: SearchMatch)] = []
     var capped = false
@@ -137,7 +137,7 @@ struct SearchReader {
             kind: kind, rowid: SearchDocument.rowid(ofKey: key), tier: .text, group: group)
         )
       }
-    } else if !query.hasText {
+    } else if !query.hasText, !request.namesOnly {
       // Filters alone: what passes them, newest first. (Words that fold to nothing, such
       // as punctuation, match nothing.)
       (found, capped) = try filteredRecords()

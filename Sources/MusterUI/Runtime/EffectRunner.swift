@@ -131,7 +131,10 @@ public struct EffectRunner: Sendable {
           isPinned, Pin(target: record, author: desk.author, createdAt: desk.now()))
         return .pinToggled(record, isPinned: isPinned)
       case .completeRecord(let text, let kind, let field, let generation):
-        let hits = try catalog.search(SearchRequest(text: text, kinds: [kind], limit: 8)).hits
+        var request = SearchRequest(text: text, kinds: [kind], limit: 8)
+        // Named records by their names alone; a document by its title, in the full text.
+        request.namesOnly = kind != .document
+        let hits = try catalog.search(request).hits
         return .completionsLoaded(field: field, generation: generation, hits)
       case .applyClaimEdit(let edit, let basedOn):
         guard let desk else { return .formRefused("nothing can be written here") }

@@ -194,6 +194,21 @@ import Testing
     // J: contested -> rejected (Right twice from contested: rejected, then unverified).
     try press("J Right Enter", &session, on: terminal)
     #expect(try writer.catalog.claim("deployment:russia-al-heri")?.analystStatus == .rejected)
+
+    // C: another document, picked by its title; its grade counts with the first's.
+    try press("C", &session, on: terminal)
+    #expect(session.state.form?.title == "Cite for Russia at al-Heri")
+    type("Fox News", &session, on: terminal)
+    try press("Tab Tab Tab Tab Tab Right Enter", &session, on: terminal)
+    #expect(session.state.form == nil, "\(String(describing: session.state.form?.refusal))")
+    let cited = try #require(try writer.catalog.claim("deployment:russia-al-heri")).citations
+    #expect(cited.count == 2)
+    #expect(cited.last?.credibility == .doubtful)
+    // The same document again: the store refuses, the form stays and says why.
+    try press("C", &session, on: terminal)
+    type("Fox News", &session, on: terminal)
+    try press("Enter", &session, on: terminal)
+    #expect(session.state.form?.refusal?.contains("already cites") == true)
   }
 
   @Test func aKioskHasNoFormsAndApplyRefusesThem() throws {

@@ -15,6 +15,8 @@ public struct FormState: Equatable, Sendable {
     case newClaim(on: RecordReference)
     /// Ends the claim in view on a date (`E`).
     case endClaim(ID<Deployment>, basedOn: Int64?)
+    /// Adds a document that makes the claim in view (`C`).
+    case citeClaim(ID<Deployment>, basedOn: Int64?)
     /// Hands the claim in view over to another actor (`H`): same site, same role.
     case handOver(ID<Deployment>, site: ID<Site>, role: DeploymentRole, basedOn: Int64?)
     /// Sets how the analysts judge the claim in view (`J`).
@@ -219,6 +221,13 @@ extension FormState {
     FormState(
       purpose: .endClaim(id, basedOn: basedOn), title: "End \(title)",
       fields: [Field("End", .date(optional: false))])
+  }
+
+  /// `C` on a claim: another document that makes it.
+  static func citeClaim(_ id: ID<Deployment>, title: String, basedOn: Int64?) -> FormState {
+    FormState(
+      purpose: .citeClaim(id, basedOn: basedOn), title: "Cite for \(title)",
+      fields: evidenceFields)
   }
 
   /// `H` on a claim: who takes over, when, and the document that says so.

@@ -42,6 +42,7 @@ extension AppState {
     case .startEndClaim: return startEndClaimForm()
     case .startJudgeClaim: return startJudgeClaimForm()
     case .startHandOver: return startHandOverForm()
+    case .startCite: return startCiteForm()
     case .nextField: return moveField(by: 1)
     case .previousField: return moveField(by: -1)
     case .moveInForm(let step): return moveInForm(by: step)

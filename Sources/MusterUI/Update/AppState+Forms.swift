@@ -40,6 +40,17 @@ extension AppState {
     return []
   }
 
+  /// `C`: another document that makes the claim in view.
+  mutating func startCiteForm() -> [Effect] {
+    guard mode == .interactive else { return [] }
+    guard let (record, title) = recordInView, record.kind == .deployment else {
+      message = "C: select a claim (a deployment) to cite a document for"
+      return []
+    }
+    input = .form(.citeClaim(ID(record.rawValue), title: title, basedOn: basedOn(record)))
+    return []
+  }
+
   /// `H`: the claim in view handed over to another actor.
   mutating func startHandOverForm() -> [Effect] {
     guard mode == .interactive else { return [] }
@@ -257,6 +268,11 @@ extension AppState {
         actor: ID(actor.rawValue), site: site, role: role, status: status,
         period: ClaimPeriod(start: PeriodBound(on)), citations: [citation])
       return (.handOver(id, to: successor, evidence: evidence), basedOn)
+    case .citeClaim(let id, let basedOn):
+      // A new document is named by its date; one without a date here has no claim's day
+      // to borrow, and is named `undated`.
+      guard let (citation, evidence) = citation(of: form, day: "undated") else { return nil }
+      return (.cite(id, citation, evidence: evidence), basedOn)
     case .endClaim(let id, let basedOn):
       guard let date = try? FuzzyDate(parsingAnalystDate: form.value("End")) else { return nil }
       return (.end(id, on: date), basedOn)

@@ -60,6 +60,8 @@ public enum Command: Hashable, Sendable {
   case startClaim
   /// End the claim in view (`E`; not in kiosk mode).
   case startEndClaim
+  /// Cite another document for the claim in view (`C`; not in kiosk mode).
+  case startCite
   /// Hand the claim in view over to another actor (`H`; not in kiosk mode).
   case startHandOver
   /// Judge the claim in view (`J`; not in kiosk mode).

@@ -151,7 +151,7 @@ import Testing
 
   @Test func theHelpOverlayListsEveryBindingOfTheMode() {
     var state = browsing
-    state.screenSize = Size(width: 120, height: 60)
+    state.screenSize = Size(width: 120, height: 80)
     state.input = .help(scroll: 0)
     let screen = render(state).text
     for binding in keymap.bindings {

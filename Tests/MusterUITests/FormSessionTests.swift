@@ -204,6 +204,13 @@ import Testing
     let cited = try #require(try writer.catalog.claim("deployment:russia-al-heri")).citations
     #expect(cited.count == 2)
     #expect(cited.last?.credibility == .doubtful)
+    // R: the second document (Right), its credibility 3 - 1 = 2 (Left).
+    try press("Escape R Right Tab Left Enter", &session, on: terminal)
+    #expect(session.state.form == nil, "\(String(describing: session.state.form))")
+    #expect(
+      try writer.catalog.claim("deployment:russia-al-heri")?.citations.last?.credibility
+        == .probablyTrue)
+
     // The same document again: the store refuses, the form stays and says why.
     try press("C", &session, on: terminal)
     type("Fox News", &session, on: terminal)

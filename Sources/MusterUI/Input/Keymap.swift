@@ -156,6 +156,9 @@ public struct Keymap: Equatable, Sendable {
           [.character("C")], .startCite, "cite another document for the claim in view",
           .notes, isKioskSafe: false),
         KeyBinding(
+          [.character("R")], .startRegrade, "grade a document of the claim in view (1-6)",
+          .notes, isKioskSafe: false),
+        KeyBinding(
           [.character("H")], .startHandOver, "hand the claim in view over to another actor",
           .notes, isKioskSafe: false),
         KeyBinding(
@@ -247,7 +250,7 @@ public struct Keymap: Equatable, Sendable {
         KeyBinding([.end, .control("e")], .edit(.end), "to the end"),
       ]),
     KeyTable(
-      .form, "While filling in a form (`c`, `C`, `E`, `H`, `J`)", typesText: true,
+      .form, "While filling in a form (`c`, `C`, `E`, `H`, `J`, `R`)", typesText: true,
       notes: """
         A record field completes what you type with search's own matching (any spelling,
         another romanisation, Arabic script): Up and Down pick, Tab takes the pick. A choice

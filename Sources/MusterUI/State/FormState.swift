@@ -15,6 +15,9 @@ public struct FormState: Equatable, Sendable {
     case newClaim(on: RecordReference)
     /// Ends the claim in view on a date (`E`).
     case endClaim(ID<Deployment>, basedOn: Int64?)
+    /// Changes how credible one of its documents makes the claim in view (`R`); the
+    /// documents are offered by id.
+    case regradeClaim(ID<Deployment>, basedOn: Int64?)
     /// Adds a document that makes the claim in view (`C`).
     case citeClaim(ID<Deployment>, basedOn: Int64?)
     /// Hands the claim in view over to another actor (`H`): same site, same role.
@@ -221,6 +224,21 @@ extension FormState {
     FormState(
       purpose: .endClaim(id, basedOn: basedOn), title: "End \(title)",
       fields: [Field("End", .date(optional: false))])
+  }
+
+  /// `R` on a claim: one of its documents, and how credible it makes the claim.
+  static func regradeClaim(
+    _ id: ID<Deployment>, title: String, citations: [Citation], basedOn: Int64?
+  ) -> FormState {
+    let documents = citations.map(\.document.rawValue)
+    return FormState(
+      purpose: .regradeClaim(id, basedOn: basedOn), title: "Grade \(title)",
+      fields: [
+        Field("Document", .choice(documents), text: documents.first ?? ""),
+        Field(
+          "Credibility", .choice(credibilities),
+          text: citations.first.map { "\($0.credibility.rawValue)" } ?? "3"),
+      ])
   }
 
   /// `C` on a claim: another document that makes it.

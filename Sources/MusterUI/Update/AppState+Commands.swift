@@ -43,6 +43,7 @@ extension AppState {
     case .startJudgeClaim: return startJudgeClaimForm()
     case .startHandOver: return startHandOverForm()
     case .startCite: return startCiteForm()
+    case .startRegrade: return startRegradeForm()
     case .nextField: return moveField(by: 1)
     case .previousField: return moveField(by: -1)
     case .moveInForm(let step): return moveInForm(by: step)

@@ -40,6 +40,24 @@ extension AppState {
     return []
   }
 
+  /// `R`: how credible one of its documents makes the claim in view.
+  mutating func startRegradeForm() -> [Effect] {
+    guard mode == .interactive else { return [] }
+    guard let (record, title) = recordInView, record.kind == .deployment,
+      case .deployment(let shown)? = detail.loaded,
+      shown.state.deployment.id.rawValue == record.rawValue,
+      !shown.state.deployment.citations.isEmpty
+    else {
+      message = "R: open a claim (a deployment) with citations in the detail to grade it"
+      return []
+    }
+    input = .form(
+      .regradeClaim(
+        shown.state.deployment.id, title: title, citations: shown.state.deployment.citations,
+        basedOn: basedOn(record)))
+    return []
+  }
+
   /// `C`: another document that makes the claim in view.
   mutating func startCiteForm() -> [Effect] {
     guard mode == .interactive else { return [] }
@@ -268,6 +286,11 @@ extension AppState {
         actor: ID(actor.rawValue), site: site, role: role, status: status,
         period: ClaimPeriod(start: PeriodBound(on)), citations: [citation])
       return (.handOver(id, to: successor, evidence: evidence), basedOn)
+    case .regradeClaim(let id, let basedOn):
+      guard !form.value("Document").isEmpty,
+        let credibility = Int(form.value("Credibility")).flatMap(Credibility.init(rawValue:))
+      else { return nil }
+      return (.regrade(id, document: ID(form.value("Document")), credibility), basedOn)
     case .citeClaim(let id, let basedOn):
       // A new document is named by its date; one without a date here has no claim's day
       // to borrow, and is named `undated`.

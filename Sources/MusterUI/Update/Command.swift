@@ -60,6 +60,8 @@ public enum Command: Hashable, Sendable {
   case startClaim
   /// End the claim in view (`E`; not in kiosk mode).
   case startEndClaim
+  /// Change how credible a document makes the claim in view (`R`; not in kiosk mode).
+  case startRegrade
   /// Cite another document for the claim in view (`C`; not in kiosk mode).
   case startCite
   /// Hand the claim in view over to another actor (`H`; not in kiosk mode).
